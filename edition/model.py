@@ -1,0 +1,426 @@
+"""The resolved edition: one typed, immutable model between reading and writing.
+
+Readers and the resolver build it; writers (HTML, PDF, EPUB) only walk it. Every element carries an
+``origin`` (file, line, column) so that a layout warning can name the apparatus entry that caused it.
+Apparatus entries are already merged into the text as inline nodes: a writer never searches for a lemma.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where something came from: a path relative to the edition folder, 1-based line and column."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Inline nodes
+# --------------------------------------------------------------------------------------------------
+
+TargetKind = Literal["paragraph", "gloss", "emendation", "anchor", "footnote", "section", "citation", "index"]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A resolved cross-reference target.
+
+    ``element_id`` is the id the element carries in every output (``p-31``, ``gloss-nep`` …);
+    ``paragraph`` is the § number it lives in, so an output without pages can still say where it is.
+    """
+
+    element_id: str
+    kind: TargetKind
+    paragraph: int | None
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """Markup from the copy-text or a note: emphasis, strong, code, small caps."""
+
+    style: Literal["em", "strong", "code", "smallcaps"]
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExternalLink:
+    href: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """The reference mark of an authorial note (the author's own numbering)."""
+
+    footnote_id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """An empty target at a point in the text: lemma starts, named anchors, index marks."""
+
+    element_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class GlossRef:
+    """The note marker at the end of a gloss's lemma (the lemma's start carries ``gloss.lemma_id``)."""
+
+    gloss: Gloss
+
+
+@dataclass(frozen=True, slots=True)
+class Emended:
+    """The edition's reading in place of the copy-text's; ``emendation`` holds both readings."""
+
+    emendation: Emendation
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """Text (a lemma, or link text in a note) that links to a cross-reference target."""
+
+    target: Target
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PageRef:
+    """A printed pointer to a target: "p. 12" in print, "§ 31" or a link where there are no pages."""
+
+    target: Target
+
+
+@dataclass(frozen=True, slots=True)
+class CitationLink:
+    """Copy-text words (e.g. a parenthetical page reference "(11)") linked to a bibliography entry."""
+
+    citation: Citation
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CitationRef:
+    """A citation written in a note as ``[@key, 51]``; ``text`` is formatted by the CSL style."""
+
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class IndexMark:
+    element_id: str
+    entry_id: str
+
+
+Inline = (
+    Text
+    | Styled
+    | ExternalLink
+    | LineBreak
+    | FootnoteRef
+    | Anchor
+    | GlossRef
+    | Emended
+    | Reference
+    | PageRef
+    | CitationLink
+    | CitationRef
+    | IndexMark
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# Blocks
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph. ``number`` is its § number in the copy-text (None in notes and front matter)."""
+
+    element_id: str | None
+    number: int | None
+    content: tuple[Inline, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    element_id: str
+    level: int
+    content: tuple[Inline, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class BlockQuote:
+    blocks: tuple[Block, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    ordered: bool
+    items: tuple[tuple[Block, ...], ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class ThematicBreak:
+    origin: Origin
+
+
+Block = Paragraph | Heading | BlockQuote | ListBlock | ThematicBreak
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A division of the copy-text: an optional heading and the blocks up to the next heading."""
+
+    element_id: str
+    title: str | None
+    heading: Heading | None
+    blocks: tuple[Block, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Essay:
+    """Editorial front matter written in Markdown (introduction, note on the text)."""
+
+    element_id: str
+    title: str
+    blocks: tuple[Block, ...]
+    origin: Origin
+
+
+# --------------------------------------------------------------------------------------------------
+# Apparatus
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LemmaSpan:
+    """Where a lemma resolved: § number, character offsets in that paragraph's text, the words."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Gloss:
+    """An explanatory note. ``number`` is its sequence number, shared by every output."""
+
+    element_id: str
+    lemma_id: str
+    number: int
+    lemma: LemmaSpan
+    body: tuple[Block, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Emendation:
+    """A correction: ``original`` is the copy-text's reading, ``reading`` what the edition prints."""
+
+    element_id: str
+    number: int
+    lemma: LemmaSpan
+    original: str
+    reading: str
+    witness: str
+    conjecture: bool
+    note: tuple[Block, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class CrossReference:
+    element_id: str
+    lemma: LemmaSpan
+    target: Target
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class NamedAnchor:
+    element_id: str
+    lemma: LemmaSpan
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A citation of a bibliography entry, from the copy-text (lemma) or a note (``[@key, 51]``)."""
+
+    element_id: str
+    key: str
+    locator: str | None
+    text: str
+    bib_id: str
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """An authorial note, kept as the source had it."""
+
+    element_id: str
+    ref_id: str
+    label: str
+    blocks: tuple[Block, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class IndexLocation:
+    """One occurrence of an index entry: the mark's element id and the § it is in."""
+
+    element_id: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    element_id: str
+    heading: str
+    kind: str
+    sort_key: str
+    locations: tuple[IndexLocation, ...]
+    see: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class BibEntry:
+    """A bibliography entry, formatted by the CSL style. ``cited`` is False for further reading."""
+
+    key: str
+    element_id: str
+    content: tuple[Inline, ...]
+    cited: bool
+    further_reading: bool
+    origin: Origin
+
+
+# --------------------------------------------------------------------------------------------------
+# The edition
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    role: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceWitness:
+    """The copy-text's source, with the siglum the apparatus uses for it."""
+
+    siglum: str
+    description: str
+    title: str | None = None
+    periodical: str | None = None
+    issue: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str
+    subtitle: str | None
+    authors: tuple[Person, ...]
+    editors: tuple[Person, ...]
+    language: str
+    date: str
+    rights: str
+    identifier: str
+    publisher: str | None
+    subject: tuple[str, ...]
+    description: str | None
+    witnesses: tuple[SourceWitness, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """Book design settings from edition.yaml (CSS lengths kept as strings, e.g. ``"6in"``)."""
+
+    trim_width: str = "6in"
+    trim_height: str = "9in"
+    bleed: str = "3mm"
+    font: str = "EB Garamond"
+    font_package: str | None = "fonts-ebgaramond"
+    font_size: str = "10.5pt"
+    csl: str = "chicago-author-date"
+    pdf_variant: str = "pdf/a-3b"
+    stylesheet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """A fully resolved edition: everything a writer needs, nothing it has to look up."""
+
+    name: str
+    root: str
+    metadata: Metadata
+    style: Style
+    front_matter: tuple[Essay, ...]
+    sections: tuple[Section, ...]
+    footnotes: tuple[Footnote, ...]
+    glosses: tuple[Gloss, ...]
+    emendations: tuple[Emendation, ...]
+    cross_references: tuple[CrossReference, ...]
+    anchors: tuple[NamedAnchor, ...]
+    citations: tuple[Citation, ...]
+    index: tuple[IndexEntry, ...]
+    bibliography: tuple[BibEntry, ...]
+    normalisations: tuple[str, ...] = field(default=())
+    origin: Origin = field(default=Origin("edition.yaml"))
+
+    @property
+    def paragraph_count(self) -> int:
+        return sum(1 for _ in iter_paragraphs(self.sections))
+
+
+def iter_paragraphs(sections: tuple[Section, ...]):
+    """Yield every numbered paragraph of the copy-text in reading order."""
+    for section in sections:
+        yield from _numbered(section.blocks)
+
+
+def _numbered(blocks: tuple[Block, ...]):
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.number is not None:
+            yield block
+        elif isinstance(block, BlockQuote):
+            yield from _numbered(block.blocks)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _numbered(item)
