@@ -378,7 +378,7 @@ class Style:
     font: str = "EB Garamond"
     font_package: str | None = "fonts-ebgaramond"
     font_size: str = "10.5pt"
-    csl: str = "chicago-author-date"
+    csl: str = "chicago-author-date-16th-edition"
     pdf_variant: str = "pdf/a-3b"
     stylesheet: str | None = None
 

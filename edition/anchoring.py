@@ -1,0 +1,239 @@
+"""Standoff anchoring: finding the exact span of the copy-text an apparatus entry quotes.
+
+Like the W3C TextQuoteSelector: the editor quotes words (``lemma`` or ``from``/``to``) and, when they occur
+more than once, says which (``occurrence``, ``before``, ``after``). Nothing is anchored to a guess: no match
+and an ambiguous match are errors whose hints show the candidates.
+
+All paragraphs are normalised once and indexed by word, so each lemma costs time proportional to the
+occurrences of its rarest word, not to the length of the text: anchoring grows linearly with text + apparatus.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from edition.diagnostics import Diagnostic
+from edition.model import Origin
+from edition.normalize import NormalText, normalize, normalize_lemma
+
+WORD = re.compile(r"\w+")
+SEPARATOR = "\x00"
+
+
+def _wordish(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+@dataclass(frozen=True, slots=True)
+class Selector:
+    """How an entry names its text. Exactly one of ``lemma`` or ``start``+``end`` is set."""
+
+    lemma: str | None
+    start: str | None
+    end: str | None
+    occurrence: int | None
+    before: str | None
+    after: str | None
+    origin: Origin
+
+    @property
+    def quoted(self) -> str:
+        return self.lemma if self.lemma is not None else f"{self.start} … {self.end}"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A resolved span: paragraph index (0-based, in reading order) and original character offsets."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+class TextIndex:
+    """The copy-text's paragraphs, normalised and indexed by word for fast lemma lookup."""
+
+    def __init__(self, paragraphs: list[tuple[int, str]]):
+        self.numbers = [number for number, _ in paragraphs]
+        self.originals = [text for _, text in paragraphs]
+        self.normals: list[NormalText] = [normalize(text) for text in self.originals]
+        starts = []
+        position = 0
+        for normal in self.normals:
+            starts.append(position)
+            position += len(normal.text) + 1
+        self.starts = starts
+        self.big = SEPARATOR.join(normal.text for normal in self.normals)
+        words: dict[str, list[int]] = defaultdict(list)
+        for match in WORD.finditer(self.big):
+            words[match.group()].append(match.start())
+        self.words = words
+
+    # -- low-level search --------------------------------------------------------------------------
+
+    def _bounded(self, start: int, end: int, needle: str) -> bool:
+        """A match must not start or end inside a word (a lemma quotes whole words)."""
+        big = self.big
+        if _wordish(needle[0]) and start > 0 and _wordish(big[start - 1]):
+            return False
+        return not (_wordish(needle[-1]) and end < len(big) and _wordish(big[end]))
+
+    def find_all(self, needle: str) -> list[int]:
+        """Start offsets (in the joined normal text) of every whole-word occurrence of ``needle``."""
+        if not needle:
+            return []
+        words = [(m.group(), m.start()) for m in WORD.finditer(needle)]
+        found: list[int] = []
+        if words:
+            word, at = min(words, key=lambda item: len(self.words.get(item[0], ())))
+            for position in self.words.get(word, ()):
+                start = position - at
+                if (
+                    start >= 0
+                    and self.big.startswith(needle, start)
+                    and self._bounded(start, start + len(needle), needle)
+                ):
+                    found.append(start)
+            return found
+        position = self.big.find(needle)
+        while position != -1:
+            if self._bounded(position, position + len(needle), needle):
+                found.append(position)
+            position = self.big.find(needle, position + 1)
+        return found
+
+    def find_after(self, needle: str, position: int) -> int | None:
+        """First whole-word occurrence of ``needle`` at or after ``position`` in the same paragraph."""
+        limit = self.big.find(SEPARATOR, position)
+        limit = len(self.big) if limit == -1 else limit
+        found = self.big.find(needle, position, limit)
+        while found != -1:
+            if self._bounded(found, found + len(needle), needle):
+                return found
+            found = self.big.find(needle, found + 1, limit)
+        return None
+
+    def paragraph_of(self, position: int) -> int:
+        return bisect.bisect_right(self.starts, position) - 1
+
+    def to_span(self, start: int, end: int) -> Span:
+        index = self.paragraph_of(start)
+        base = self.starts[index]
+        normal = self.normals[index]
+        return Span(index, normal.to_original_start(start - base), normal.to_original_end(end - base))
+
+    def context(self, span: Span, width: int = 30) -> str:
+        text = self.originals[span.paragraph]
+        left = text[max(0, span.start - width) : span.start]
+        right = text[span.end : span.end + width]
+        return f"…{left}[{text[span.start : span.end]}]{right}…".replace("\n", " ")
+
+    # -- resolution ---------------------------------------------------------------------------------
+
+    def candidates(self, selector: Selector) -> list[tuple[int, int]]:
+        """Every (start, end) in the joined normal text that the selector's words and context allow."""
+        before = normalize_lemma(selector.before) if selector.before else None
+        after = normalize_lemma(selector.after) if selector.after else None
+        spans: list[tuple[int, int]] = []
+        if selector.lemma is not None:
+            needle = normalize_lemma(selector.lemma)
+            spans = [(s, s + len(needle)) for s in self.find_all(needle)]
+        elif selector.start is not None and selector.end is not None:
+            head = normalize_lemma(selector.start)
+            tail = normalize_lemma(selector.end)
+            for s in self.find_all(head):
+                t = self.find_after(tail, s + len(head))
+                if t is not None:
+                    spans.append((s, t + len(tail)))
+        if before:
+            spans = [
+                (s, e)
+                for s, e in spans
+                if self.big[max(0, s - len(before) - 1) : s].rstrip(" ").endswith(before)
+            ]
+        if after:
+            spans = [
+                (s, e) for s, e in spans if self.big[e : e + len(after) + 1].lstrip(" ").startswith(after)
+            ]
+        return spans
+
+    def resolve(self, selector: Selector, what: str, problems: list[Diagnostic]) -> Span | None:
+        """The one span ``selector`` names, or None with a diagnostic explaining why."""
+        spans = self.candidates(selector)
+        if selector.occurrence is not None:
+            if selector.occurrence <= len(spans):
+                start, end = spans[selector.occurrence - 1]
+                return self.to_span(start, end)
+            problems.append(self._out_of_range(selector, what, spans))
+            return None
+        if len(spans) == 1:
+            return self.to_span(*spans[0])
+        if not spans:
+            problems.append(self._not_found(selector, what))
+        else:
+            problems.append(self._ambiguous(selector, what, spans))
+        return None
+
+    def _out_of_range(self, selector: Selector, what: str, spans: list[tuple[int, int]]) -> Diagnostic:
+        return Diagnostic.at(
+            selector.origin,
+            "error",
+            "occurrence-out-of-range",
+            f"{what} asks for occurrence {selector.occurrence} of '{selector.quoted}', "
+            f"but it occurs {len(spans)} time{'s' if len(spans) != 1 else ''}",
+            "\n".join(self._listing(spans)) or "check the lemma's wording",
+        )
+
+    def _ambiguous(self, selector: Selector, what: str, spans: list[tuple[int, int]]) -> Diagnostic:
+        return Diagnostic.at(
+            selector.origin,
+            "error",
+            "lemma-ambiguous",
+            f"{what}: '{selector.quoted}' occurs {len(spans)} times; say which one",
+            "\n".join(self._listing(spans)) + "\n(or add 'before:' / 'after:' words that single it out)",
+        )
+
+    def _listing(self, spans: list[tuple[int, int]]) -> list[str]:
+        lines = []
+        for n, (start, end) in enumerate(spans, 1):
+            span = self.to_span(start, end)
+            lines.append(f"§ {self.numbers[span.paragraph]}: {self.context(span)}  → add 'occurrence: {n}'")
+        return lines
+
+    def _not_found(self, selector: Selector, what: str) -> Diagnostic:
+        near = self.nearest(selector)
+        plain = self.candidates(
+            Selector(selector.lemma, selector.start, selector.end, None, None, None, selector.origin)
+        )
+        if plain and (selector.before or selector.after):
+            message = (
+                f"{what}: '{selector.quoted}' occurs {len(plain)} time(s) but never with the "
+                f"given before/after words"
+            )
+        else:
+            message = f"{what}: '{selector.quoted}' does not occur in the text"
+        hint = "nearest passages:\n" + "\n".join(near) if near else "check the spelling against the copy-text"
+        return Diagnostic.at(selector.origin, "error", "lemma-not-found", message, hint)
+
+    def nearest(self, selector: Selector, limit: int = 3) -> list[str]:
+        """The passages most like the lemma (fuzzy), with their § numbers, for a 'not found' hint."""
+        needle = normalize_lemma(selector.start if selector.lemma is None else selector.lemma or "")
+        if not needle:
+            return []
+        scored = []
+        for index, normal in enumerate(self.normals):
+            alignment = fuzz.partial_ratio_alignment(needle, normal.text, score_cutoff=50)
+            if alignment is not None:
+                scored.append((alignment.score, index, alignment.dest_start, alignment.dest_end))
+        scored.sort(key=lambda item: -item[0])
+        lines = []
+        for score, index, start, end in scored[:limit]:
+            normal = self.normals[index]
+            text = self.originals[index][normal.to_original_start(start) : normal.to_original_end(end)]
+            lines.append(f"§ {self.numbers[index]}: “{text}” ({score:.0f}% alike)")
+        return lines

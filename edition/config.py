@@ -1,0 +1,282 @@
+"""Reading edition.yaml: metadata, style, and which files make up the edition."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition.diagnostics import Diagnostic, SourceProblem
+from edition.fields import FieldReader
+from edition.model import Metadata, Origin, Person, SourceWitness, Style
+from edition.yamlload import YMap, YScalar, load_yaml_file
+
+CONFIG_FILE = "edition.yaml"
+
+TOP_KEYS = (
+    "title",
+    "subtitle",
+    "authors",
+    "editors",
+    "language",
+    "date",
+    "rights",
+    "identifier",
+    "publisher",
+    "subject",
+    "description",
+    "witnesses",
+    "style",
+    "front_matter",
+    "text",
+    "apparatus",
+    "bibliography",
+    "further_reading",
+    "normalisations",
+)
+PERSON_KEYS = ("name", "role", "note")
+WITNESS_KEYS = ("siglum", "description", "title", "periodical", "issue", "date", "url")
+STYLE_KEYS = ("trim", "bleed", "font", "font_package", "font_size", "csl", "pdf_variant", "stylesheet")
+TRIM_KEYS = ("width", "height")
+FRONT_KEYS = ("title", "file")
+PDF_VARIANTS = (
+    "none",
+    "pdf/a-1b",
+    "pdf/a-2b",
+    "pdf/a-3b",
+    "pdf/a-2u",
+    "pdf/a-3u",
+    "pdf/a-4",
+    "pdf/ua-1",
+    "pdf/x-1a",
+    "pdf/x-3",
+    "pdf/x-4",
+)
+CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(in|mm|cm|pt|pc|px)$")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class FileRef:
+    path: str
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatterRef:
+    title: str
+    path: str
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRef:
+    key: str
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class EditionConfig:
+    root: Path
+    name: str
+    metadata: Metadata
+    style: Style
+    front_matter: tuple[FrontMatterRef, ...]
+    text: tuple[FileRef, ...]
+    apparatus: tuple[FileRef, ...]
+    bibliography: FileRef | None
+    further_reading: tuple[KeyRef, ...]
+    normalisations: tuple[str, ...]
+
+
+def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
+    """Read edition.yaml; problems are appended. Returns None if it cannot be read at all."""
+    try:
+        node = load_yaml_file(root, CONFIG_FILE)
+    except SourceProblem as problem:
+        problems.append(problem.diagnostic)
+        return None
+    if not isinstance(node, YMap):
+        problems.append(
+            Diagnostic.at(
+                node.origin,
+                "error",
+                "wrong-type",
+                "edition.yaml must be a mapping of keys to values",
+                "start with 'title: …' on the first line",
+            )
+        )
+        return None
+    fields = FieldReader(problems, "edition.yaml", TOP_KEYS)
+    fields.check_keys(node)
+    metadata = Metadata(
+        title=fields.text(node, "title", required=True) or "Untitled",
+        subtitle=fields.text(node, "subtitle"),
+        authors=_people(node, "authors", problems, required=True),
+        editors=_people(node, "editors", problems, required=False),
+        language=fields.text(node, "language", required=True) or "en",
+        date=_date(node, fields, problems),
+        rights=fields.text(node, "rights", required=True) or "",
+        identifier=fields.text(node, "identifier", required=True) or "",
+        publisher=fields.text(node, "publisher"),
+        subject=tuple(value for value, _ in fields.text_list(node, "subject")),
+        description=fields.text(node, "description"),
+        witnesses=_witnesses(node, problems),
+    )
+    return EditionConfig(
+        root=root,
+        name=root.resolve().name,
+        metadata=metadata,
+        style=_style(node, problems),
+        front_matter=_front_matter(node, problems),
+        text=tuple(FileRef(p, o) for p, o in fields.text_list(node, "text", required=True)),
+        apparatus=tuple(FileRef(p, o) for p, o in fields.text_list(node, "apparatus")),
+        bibliography=_single_file(node, fields, "bibliography"),
+        further_reading=tuple(KeyRef(k, o) for k, o in fields.text_list(node, "further_reading")),
+        normalisations=tuple(value for value, _ in fields.text_list(node, "normalisations")),
+    )
+
+
+def _single_file(node: YMap, fields: FieldReader, name: str) -> FileRef | None:
+    value = fields.text(node, name)
+    if value is None:
+        return None
+    found = node.get(name)
+    assert found is not None
+    return FileRef(value, found.origin)
+
+
+def _date(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> str:
+    value = fields.text(node, "date", required=True)
+    if value is None:
+        return "1970-01-01"
+    if not DATE.match(value):
+        found = node.get("date")
+        assert found is not None
+        problems.append(
+            Diagnostic.at(
+                found.origin,
+                "error",
+                "bad-date",
+                f"'{value}' is not a date",
+                "write the date as YYYY-MM-DD (quoted or not)",
+            )
+        )
+        return "1970-01-01"
+    return value
+
+
+def _people(node: YMap, name: str, problems: list[Diagnostic], *, required: bool) -> tuple[Person, ...]:
+    fields = FieldReader(problems, f"'{name}' of edition.yaml", PERSON_KEYS)
+    people = []
+    for entry in fields.mapping_list(node, name, required=required):
+        fields.check_keys(entry)
+        person_name = fields.text(entry, "name", required=True)
+        if person_name:
+            people.append(Person(person_name, fields.text(entry, "role"), fields.text(entry, "note")))
+    return tuple(people)
+
+
+def _witnesses(node: YMap, problems: list[Diagnostic]) -> tuple[SourceWitness, ...]:
+    fields = FieldReader(problems, "a witness of edition.yaml", WITNESS_KEYS)
+    witnesses = []
+    for entry in fields.mapping_list(node, "witnesses", required=True):
+        fields.check_keys(entry)
+        siglum = fields.text(entry, "siglum", required=True)
+        description = fields.text(entry, "description", required=True)
+        if siglum and description:
+            witnesses.append(
+                SourceWitness(
+                    siglum=siglum,
+                    description=description,
+                    title=fields.text(entry, "title"),
+                    periodical=fields.text(entry, "periodical"),
+                    issue=fields.text(entry, "issue"),
+                    date=fields.text(entry, "date"),
+                    url=fields.text(entry, "url"),
+                )
+            )
+    return tuple(witnesses)
+
+
+def _style(node: YMap, problems: list[Diagnostic]) -> Style:
+    style_node = node.get("style")
+    default = Style()
+    if style_node is None:
+        return default
+    fields = FieldReader(problems, "'style' of edition.yaml", STYLE_KEYS)
+    if not isinstance(style_node, YMap):
+        fields.wrong_type(style_node, "style", "a mapping")
+        return default
+    fields.check_keys(style_node)
+    width, height = default.trim_width, default.trim_height
+    trim = style_node.get("trim")
+    if isinstance(trim, YMap):
+        trim_fields = FieldReader(problems, "'style.trim' of edition.yaml", TRIM_KEYS)
+        trim_fields.check_keys(trim)
+        width = _length(trim, "width", trim_fields, problems) or width
+        height = _length(trim, "height", trim_fields, problems) or height
+    elif trim is not None:
+        fields.wrong_type(trim, "trim", "a mapping such as {width: 6in, height: 9in}")
+    variant = fields.text(style_node, "pdf_variant") or default.pdf_variant
+    if variant.lower() not in PDF_VARIANTS:
+        found = style_node.get("pdf_variant")
+        assert found is not None
+        problems.append(
+            Diagnostic.at(
+                found.origin,
+                "error",
+                "bad-value",
+                f"unknown PDF variant '{variant}'",
+                f"choose one of: {', '.join(PDF_VARIANTS)}",
+            )
+        )
+        variant = default.pdf_variant
+    return Style(
+        trim_width=width,
+        trim_height=height,
+        bleed=_length(style_node, "bleed", fields, problems) or default.bleed,
+        font=fields.text(style_node, "font") or default.font,
+        font_package=fields.text(style_node, "font_package")
+        or (
+            default.font_package
+            if (fields.text(style_node, "font") or default.font) == default.font
+            else None
+        ),
+        font_size=_length(style_node, "font_size", fields, problems) or default.font_size,
+        csl=fields.text(style_node, "csl") or default.csl,
+        pdf_variant=variant.lower(),
+        stylesheet=fields.text(style_node, "stylesheet"),
+    )
+
+
+def _length(node: YMap, name: str, fields: FieldReader, problems: list[Diagnostic]) -> str | None:
+    value = fields.text(node, name)
+    if value is None:
+        return None
+    if not CSS_LENGTH.match(value.strip()):
+        found = node.get(name)
+        assert isinstance(found, YScalar)
+        problems.append(
+            Diagnostic.at(
+                found.origin,
+                "error",
+                "bad-value",
+                f"'{value}' is not a length",
+                "write a number with a unit: in, mm, cm, pt (e.g. 6in, 3mm)",
+            )
+        )
+        return None
+    return value.strip()
+
+
+def _front_matter(node: YMap, problems: list[Diagnostic]) -> tuple[FrontMatterRef, ...]:
+    fields = FieldReader(problems, "a front_matter entry of edition.yaml", FRONT_KEYS)
+    refs = []
+    for entry in fields.mapping_list(node, "front_matter"):
+        fields.check_keys(entry)
+        title = fields.text(entry, "title", required=True)
+        path = fields.text(entry, "file", required=True)
+        if title and path:
+            refs.append(FrontMatterRef(title, path, entry.origin))
+    return tuple(refs)

@@ -1,0 +1,182 @@
+"""Typed access to positioned YAML mappings, collecting precise diagnostics instead of failing early.
+
+Every reader of a YAML file (edition.yaml, apparatus, bibliography) goes through ``FieldReader`` so that
+unknown keys, wrong types and missing fields are reported the same way everywhere, all in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import process as fuzzy
+
+from edition.diagnostics import Diagnostic
+from edition.model import Origin
+from edition.yamlload import YMap, YNode, YScalar, YSeq
+
+ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+_TYPE_NAMES = {YMap: "a mapping", YSeq: "a list", YScalar: "a single value"}
+
+
+def describe(node: YNode) -> str:
+    if isinstance(node, YScalar):
+        value = node.value
+        if value is None:
+            return "an empty value"
+        if isinstance(value, bool):
+            return f"the boolean {str(value).lower()}"
+        if isinstance(value, int | float):
+            return f"the number {value}"
+        return "text"
+    return _TYPE_NAMES[type(node)]
+
+
+def suggest(name: str, choices: Iterable[str]) -> str | None:
+    """The nearest spelling among ``choices``, if any is close enough to be a likely typo."""
+    match = fuzzy.extractOne(name, list(choices), score_cutoff=70)
+    return match[0] if match else None
+
+
+@dataclass
+class FieldReader:
+    """Reads fields of one YAML mapping; diagnostics accumulate in ``problems`` (owned by the caller)."""
+
+    problems: list[Diagnostic]
+    what: str  # e.g. "gloss", "edition.yaml"
+    known_keys: tuple[str, ...] = ()
+    seen: set[str] = field(default_factory=set)
+
+    def check_keys(self, mapping: YMap) -> None:
+        for key, _ in mapping.items:
+            if key.name in self.known_keys:
+                continue
+            near = suggest(key.name, self.known_keys)
+            hint = f"did you mean '{near}'?" if near else f"known keys: {', '.join(self.known_keys)}"
+            self.problems.append(
+                Diagnostic.at(
+                    key.origin, "error", "unknown-key", f"unknown key '{key.name}' in {self.what}", hint
+                )
+            )
+
+    def require(self, mapping: YMap, name: str) -> YNode | None:
+        node = mapping.get(name)
+        if node is None or (isinstance(node, YScalar) and node.value in (None, "")):
+            self.problems.append(
+                Diagnostic.at(
+                    mapping.origin,
+                    "error",
+                    "missing-field",
+                    f"{self.what} is missing the required field '{name}'",
+                    f"add '{name}: …' to this entry",
+                )
+            )
+            return None
+        return node
+
+    def wrong_type(self, node: YNode, name: str, expected: str) -> None:
+        self.problems.append(
+            Diagnostic.at(
+                node.origin,
+                "error",
+                "wrong-type",
+                f"'{name}' in {self.what} must be {expected}, not {describe(node)}",
+                f"write '{name}' as {expected}",
+            )
+        )
+
+    def text(self, mapping: YMap, name: str, *, required: bool = False) -> str | None:
+        node = self.require(mapping, name) if required else mapping.get(name)
+        if node is None:
+            return None
+        if isinstance(node, YScalar) and node.value is None and not required:
+            return None
+        if isinstance(node, YScalar) and not isinstance(node.value, bool) and node.value is not None:
+            return str(node.value)
+        self.wrong_type(node, name, "text")
+        return None
+
+    def integer(self, mapping: YMap, name: str, *, minimum: int = 1) -> int | None:
+        node = mapping.get(name)
+        if node is None:
+            return None
+        if isinstance(node, YScalar) and isinstance(node.value, int) and not isinstance(node.value, bool):
+            if node.value >= minimum:
+                return node.value
+            self.problems.append(
+                Diagnostic.at(
+                    node.origin,
+                    "error",
+                    "wrong-type",
+                    f"'{name}' in {self.what} must be at least {minimum}, not {node.value}",
+                    f"occurrences are counted from {minimum}",
+                )
+            )
+            return None
+        self.wrong_type(node, name, "a whole number")
+        return None
+
+    def boolean(self, mapping: YMap, name: str, default: bool = False) -> bool:
+        node = mapping.get(name)
+        if node is None:
+            return default
+        if isinstance(node, YScalar) and isinstance(node.value, bool):
+            return node.value
+        self.wrong_type(node, name, "true or false")
+        return default
+
+    def text_list(
+        self, mapping: YMap, name: str, *, required: bool = False
+    ) -> tuple[tuple[str, Origin], ...]:
+        """A list of texts; a single text is accepted as a one-item list."""
+        node = self.require(mapping, name) if required else mapping.get(name)
+        if node is None:
+            return ()
+        if isinstance(node, YScalar) and isinstance(node.value, str):
+            return ((node.value, node.origin),)
+        if not isinstance(node, YSeq):
+            self.wrong_type(node, name, "a list of texts")
+            return ()
+        values = []
+        for item in node.items:
+            if isinstance(item, YScalar) and item.value is not None and not isinstance(item.value, bool):
+                values.append((str(item.value), item.origin))
+            else:
+                self.wrong_type(item, f"{name}[]", "text")
+        return tuple(values)
+
+    def mapping_list(self, mapping: YMap, name: str, *, required: bool = False) -> tuple[YMap, ...]:
+        node = self.require(mapping, name) if required else mapping.get(name)
+        if node is None:
+            return ()
+        if not isinstance(node, YSeq):
+            self.wrong_type(node, name, "a list of entries (each starting with '- ')")
+            return ()
+        entries = []
+        for item in node.items:
+            if isinstance(item, YMap):
+                entries.append(item)
+            else:
+                self.wrong_type(item, f"an entry of '{name}'", "a mapping of keys to values")
+        return tuple(entries)
+
+    def identifier(self, mapping: YMap, name: str = "id", *, required: bool = True) -> str | None:
+        value = self.text(mapping, name, required=required)
+        if value is None:
+            return None
+        if not ID_PATTERN.match(value):
+            node = mapping.get(name)
+            assert node is not None
+            self.problems.append(
+                Diagnostic.at(
+                    node.origin,
+                    "error",
+                    "bad-id",
+                    f"'{value}' is not a valid id",
+                    "an id starts with a letter and has only letters, digits, '-' and '_'",
+                )
+            )
+            return None
+        return value

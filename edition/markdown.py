@@ -1,0 +1,308 @@
+"""Reading Markdown (CommonMark + footnotes) into raw blocks whose text positions are known.
+
+A paragraph is kept as a flat list of *atoms* (text runs carrying their markup path, and zero-width points
+such as footnote references) plus its plain text. The resolver matches lemmas against the plain text and
+then lays the apparatus over the atoms (see ``edition.overlay``); this is what lets a lemma cross italics.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+from edition.diagnostics import Diagnostic
+from edition.model import FootnoteRef, Inline, LineBreak, Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Wrap:
+    """A markup element that encloses text: emphasis, strong, code, or an external link."""
+
+    uid: int
+    kind: str  # "em" | "strong" | "code" | "link"
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextAtom:
+    start: int
+    end: int
+    text: str
+    path: tuple[Wrap, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PointAtom:
+    """A zero-width inline (footnote reference, line break, citation or cross-reference in a note)."""
+
+    offset: int
+    node: Inline | NoteMarkup
+    path: tuple[Wrap, ...]
+
+
+Atom = TextAtom | PointAtom
+
+
+@dataclass(frozen=True, slots=True)
+class RawParagraph:
+    atoms: tuple[Atom, ...]
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class RawHeading:
+    level: int
+    paragraph: RawParagraph
+
+
+@dataclass(frozen=True, slots=True)
+class RawQuote:
+    blocks: tuple[RawBlock, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class RawList:
+    ordered: bool
+    items: tuple[tuple[RawBlock, ...], ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class RawBreak:
+    origin: Origin
+
+
+RawBlock = RawParagraph | RawHeading | RawQuote | RawList | RawBreak
+
+
+@dataclass(frozen=True, slots=True)
+class RawFootnote:
+    label: str
+    blocks: tuple[RawBlock, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    blocks: tuple[RawBlock, ...]
+    footnotes: tuple[RawFootnote, ...]
+
+
+_PARSER = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
+_uids = itertools.count(1)
+
+# In notes only: [@key] / [@key, locator] citations and [[id]] cross-references.
+NOTE_MARKUP = re.compile(
+    r"\[@(?P<key>[^\s,\]]+)(?:,\s*(?P<locator>[^\]]+?))?\s*\]|\[\[(?P<target>[^\]\s]+)\]\]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteMarkup:
+    """Placeholder point for ``[@key, loc]`` / ``[[id]]`` found in a note; the resolver replaces it."""
+
+    kind: str  # "cite" | "xref"
+    value: str
+    locator: str | None
+    origin: Origin
+
+
+def parse_markdown(
+    text: str,
+    relpath: str,
+    *,
+    line_offset: int = 0,
+    column: int = 1,
+    note_markup: bool = False,
+    problems: list[Diagnostic] | None = None,
+) -> RawDocument:
+    """Parse Markdown; ``line_offset`` places a note embedded in YAML at its real line in that file."""
+    tokens = _PARSER.parse(text)
+    builder = _BlockBuilder(
+        relpath, line_offset, column, note_markup, problems if problems is not None else []
+    )
+    return builder.build(tokens)
+
+
+class _BlockBuilder:
+    def __init__(
+        self, relpath: str, line_offset: int, column: int, note_markup: bool, problems: list[Diagnostic]
+    ):
+        self.relpath = relpath
+        self.line_offset = line_offset
+        self.column = column
+        self.note_markup = note_markup
+        self.problems = problems
+
+    def origin(self, token: Token) -> Origin:
+        line = (token.map[0] + 1) if token.map else 1
+        return Origin(self.relpath, line + self.line_offset, self.column)
+
+    def build(self, tokens: list[Token]) -> RawDocument:
+        blocks: list[RawBlock] = []
+        footnotes: list[RawFootnote] = []
+        position = 0
+        while position < len(tokens):
+            token = tokens[position]
+            if token.type == "footnote_block_open":
+                position = self._footnotes(tokens, position + 1, footnotes)
+                continue
+            block, position = self._block(tokens, position)
+            if block is not None:
+                blocks.append(block)
+        return RawDocument(tuple(blocks), tuple(footnotes))
+
+    def _footnotes(self, tokens: list[Token], position: int, out: list[RawFootnote]) -> int:
+        while tokens[position].type != "footnote_block_close":
+            token = tokens[position]
+            if token.type == "footnote_open":
+                label = str(token.meta.get("label", token.meta.get("id")))
+                inner: list[RawBlock] = []
+                origin = None
+                position += 1
+                while tokens[position].type != "footnote_close":
+                    if tokens[position].type == "footnote_anchor":
+                        position += 1
+                        continue
+                    origin = origin or self.origin(tokens[position])
+                    block, position = self._block(tokens, position)
+                    if block is not None:
+                        inner.append(block)
+                out.append(RawFootnote(label, tuple(inner), origin or Origin(self.relpath)))
+            position += 1
+        return position + 1
+
+    def _block(self, tokens: list[Token], position: int) -> tuple[RawBlock | None, int]:
+        token = tokens[position]
+        kind = token.type
+        if kind == "paragraph_open":
+            paragraph = self.paragraph(tokens[position + 1], self.origin(token))
+            return paragraph, position + 3
+        if kind == "heading_open":
+            paragraph = self.paragraph(tokens[position + 1], self.origin(token))
+            return RawHeading(int(token.tag[1]), paragraph), position + 3
+        if kind == "blockquote_open":
+            inner, position = self._until(tokens, position + 1, "blockquote_close")
+            return RawQuote(tuple(inner), self.origin(token)), position
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            close = kind.replace("_open", "_close")
+            items: list[tuple[RawBlock, ...]] = []
+            position += 1
+            while tokens[position].type != close:
+                inner, position = self._until(tokens, position + 1, "list_item_close")
+                items.append(tuple(inner))
+            return RawList(kind == "ordered_list_open", tuple(items), self.origin(token)), position + 1
+        if kind == "hr":
+            return RawBreak(self.origin(token)), position + 1
+        if kind in ("code_block", "fence"):
+            content = token.content.rstrip("\n")
+            wrap = Wrap(next(_uids), "code")
+            atom = TextAtom(0, len(content), content, (wrap,))
+            return RawParagraph((atom,), content, self.origin(token)), position + 1
+        if kind == "html_block":
+            self.problems.append(
+                Diagnostic.at(
+                    self.origin(token),
+                    "warning",
+                    "raw-html",
+                    "raw HTML is not supported and is left out",
+                    "use Markdown markup instead",
+                )
+            )
+            return None, position + 1
+        return None, position + 1
+
+    def _until(self, tokens: list[Token], position: int, close: str) -> tuple[list[RawBlock], int]:
+        blocks: list[RawBlock] = []
+        while tokens[position].type != close:
+            block, position = self._block(tokens, position)
+            if block is not None:
+                blocks.append(block)
+        return blocks, position + 1
+
+    def paragraph(self, inline: Token, origin: Origin) -> RawParagraph:
+        atoms: list[Atom] = []
+        parts: list[str] = []
+        offset = 0
+        path: list[Wrap] = []
+
+        def add_text(text: str) -> None:
+            nonlocal offset
+            if not text:
+                return
+            if self.note_markup:
+                last = 0
+                for match in NOTE_MARKUP.finditer(text):
+                    add_plain(text[last : match.start()])
+                    atoms.append(PointAtom(offset, _note_point(match, origin), tuple(path)))
+                    last = match.end()
+                add_plain(text[last:])
+            else:
+                add_plain(text)
+
+        def add_plain(text: str) -> None:
+            nonlocal offset
+            if text:
+                atoms.append(TextAtom(offset, offset + len(text), text, tuple(path)))
+                parts.append(text)
+                offset += len(text)
+
+        for child in inline.children or ():
+            kind = child.type
+            if kind == "text":
+                add_text(child.content)
+            elif kind == "softbreak":
+                add_plain(" ")
+            elif kind == "hardbreak":
+                atoms.append(PointAtom(offset, LineBreak(), tuple(path)))
+                parts.append(" ")
+                offset += 1
+            elif kind in ("em_open", "strong_open"):
+                path.append(Wrap(next(_uids), kind[:-5]))
+            elif kind == "link_open":
+                path.append(Wrap(next(_uids), "link", str(child.attrs.get("href", ""))))
+            elif kind in ("em_close", "strong_close", "link_close"):
+                path.pop()
+            elif kind == "code_inline":
+                path.append(Wrap(next(_uids), "code"))
+                add_plain(child.content)
+                path.pop()
+            elif kind == "footnote_ref":
+                label = str(child.meta.get("label", child.meta.get("id")))
+                atoms.append(PointAtom(offset, FootnoteRef(f"fn-{label}", label), tuple(path)))
+            elif kind == "image":
+                add_plain(child.content)
+                self.problems.append(
+                    Diagnostic.at(
+                        origin,
+                        "warning",
+                        "image-unsupported",
+                        "images in the text are not supported; the alt text is kept",
+                        None,
+                    )
+                )
+            elif kind == "html_inline":
+                self.problems.append(
+                    Diagnostic.at(
+                        origin,
+                        "warning",
+                        "raw-html",
+                        f"raw HTML {child.content!r} is not supported and is left out",
+                        "use Markdown markup instead",
+                    )
+                )
+        return RawParagraph(tuple(atoms), "".join(parts), origin)
+
+
+def _note_point(match: re.Match[str], origin: Origin) -> NoteMarkup:
+    if match.group("target") is not None:
+        return NoteMarkup("xref", match.group("target"), None, origin)
+    locator = match.group("locator")
+    return NoteMarkup("cite", match.group("key"), locator.strip() if locator else None, origin)

