@@ -234,6 +234,12 @@ class TextIndex:
         lines = []
         for score, index, start, end in scored[:limit]:
             normal = self.normals[index]
-            text = self.originals[index][normal.to_original_start(start) : normal.to_original_end(end)]
+            original = self.originals[index]
+            left, right = normal.to_original_start(start), normal.to_original_end(end)
+            while left > 0 and _wordish(original[left - 1]):
+                left -= 1
+            while right < len(original) and _wordish(original[right]):
+                right += 1
+            text = original[left:right]
             lines.append(f"§ {self.numbers[index]}: “{text}” ({score:.0f}% alike)")
         return lines

@@ -95,7 +95,7 @@ class RawDocument:
     footnotes: tuple[RawFootnote, ...]
 
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
+_PARSER = MarkdownIt("commonmark", {"html": True}).use(footnote_plugin)
 _uids = itertools.count(1)
 
 # In notes only: [@key] / [@key, locator] citations and [[id]] cross-references.
