@@ -60,17 +60,8 @@ class YMap:
 YNode = YScalar | YSeq | YMap
 
 
-class _RefusingLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases before anything is composed or expanded."""
-
-    def compose_node(self, parent, index):  # type: ignore[override]
-        event = self.peek_event()
-        if isinstance(event, AliasEvent) or (
-            isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None
-        ):
-            mark = event.start_mark
-            raise _AliasRefused(mark.line + 1, mark.column + 1)
-        return super().compose_node(parent, index)
+_STR_TAG = "tag:yaml.org,2002:str"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # LibYAML when present: ~10× faster
 
 
 class _AliasRefused(Exception):
@@ -80,6 +71,16 @@ class _AliasRefused(Exception):
         self.column = column
 
 
+def _refuse_aliases(text: str) -> None:
+    """Scan the event stream (cheap, nothing is built) and refuse any anchor or alias before composing."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None
+        ):
+            mark = event.start_mark
+            raise _AliasRefused(mark.line + 1, mark.column + 1)
+
+
 def load_yaml_file(root: Path, relpath: str) -> YNode:
     """Read and parse one YAML file of the edition; raise SourceProblem with a precise diagnostic."""
     text = read_text_file(root, relpath)
@@ -87,8 +88,9 @@ def load_yaml_file(root: Path, relpath: str) -> YNode:
 
 
 def parse_yaml(text: str, relpath: str) -> YNode:
-    loader = _RefusingLoader(text)
+    loader = _Loader(text)
     try:
+        _refuse_aliases(text)
         node = loader.get_single_node()
     except _AliasRefused as refused:
         raise SourceProblem(
@@ -138,7 +140,8 @@ def _origin(node: Node, relpath: str) -> Origin:
 
 def _convert(node: Node, relpath: str, loader: yaml.SafeLoader) -> YNode:
     if isinstance(node, ScalarNode):
-        value = loader.construct_object(node)
+        # Plain strings are by far the commonest scalars: take them as they are, construct the rest.
+        value = node.value if node.tag == _STR_TAG else loader.construct_object(node)
         if isinstance(value, datetime.date | datetime.datetime):
             value = node.value
         if isinstance(value, bytes):

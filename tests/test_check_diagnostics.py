@@ -47,16 +47,22 @@ def test_yaml_alias_is_refused_not_expanded(mini: Path) -> None:
 
 
 def test_duplicate_yaml_key(mini: Path) -> None:
-    write(mini, "apparatus/glosses.yaml",
-          "glosses:\n  - id: a\n    lemma: Stalin\n    lemma: Trotsky\n    note: x\n")
+    write(
+        mini,
+        "apparatus/glosses.yaml",
+        "glosses:\n  - id: a\n    lemma: Stalin\n    lemma: Trotsky\n    note: x\n",
+    )
     d = only(mini, "duplicate-key")
     assert (d.line, d.column) == (4, 5)
     assert "first at line 3" in d.message
 
 
 def test_unknown_key_suggests_near_spelling(mini: Path) -> None:
-    write(mini, "apparatus/glosses.yaml",
-          "glosses:\n  - id: a\n    lemma: Left Opposition\n    noet: The faction.\n    note: x\n")
+    write(
+        mini,
+        "apparatus/glosses.yaml",
+        "glosses:\n  - id: a\n    lemma: Left Opposition\n    noet: The faction.\n    note: x\n",
+    )
     d = only(mini, "unknown-key")
     assert (d.line, d.column) == (4, 5)
     assert d.message == "unknown key 'noet' in gloss"
@@ -64,8 +70,11 @@ def test_unknown_key_suggests_near_spelling(mini: Path) -> None:
 
 
 def test_wrong_type(mini: Path) -> None:
-    write(mini, "apparatus/glosses.yaml",
-          "glosses:\n  - id: a\n    lemma: Left Opposition\n    occurrence: first\n    note: x\n")
+    write(
+        mini,
+        "apparatus/glosses.yaml",
+        "glosses:\n  - id: a\n    lemma: Left Opposition\n    occurrence: first\n    note: x\n",
+    )
     d = only(mini, "wrong-type")
     assert (d.line, d.column) == (4, 17)
     assert d.message == "'occurrence' in gloss must be a whole number, not text"
@@ -87,8 +96,7 @@ def test_duplicate_id_across_files(mini: Path) -> None:
 
 
 def test_lemma_not_found_shows_nearest_passages(mini: Path) -> None:
-    write(mini, "apparatus/glosses.yaml",
-          "glosses:\n  - id: a\n    lemma: Left Oposition\n    note: x\n")
+    write(mini, "apparatus/glosses.yaml", "glosses:\n  - id: a\n    lemma: Left Oposition\n    note: x\n")
     d = only(mini, "lemma-not-found")
     assert (d.path, d.line, d.column) == ("apparatus/glosses.yaml", 3, 12)
     assert d.message == "gloss 'a': 'Left Oposition' does not occur in the text"
@@ -107,8 +115,11 @@ def test_ambiguous_lemma_lists_each_occurrence_with_the_line_to_add(mini: Path) 
 
 
 def test_occurrence_out_of_range(mini: Path) -> None:
-    write(mini, "apparatus/glosses.yaml",
-          "glosses:\n  - id: a\n    lemma: policeman\n    occurrence: 4\n    note: x\n")
+    write(
+        mini,
+        "apparatus/glosses.yaml",
+        "glosses:\n  - id: a\n    lemma: policeman\n    occurrence: 4\n    note: x\n",
+    )
     d = only(mini, "occurrence-out-of-range")
     assert d.message == "gloss 'a' asks for occurrence 4 of 'policeman', but it occurs 3 times"
 
@@ -117,8 +128,10 @@ def test_overlapping_emendations(mini: Path) -> None:
     with (mini / "apparatus/other.yaml").open("a", encoding="utf-8") as f:
         f.write("emendations2: []\n")
     text = (mini / "apparatus/other.yaml").read_text().replace("emendations2: []\n", "")
-    text = text.replace("    note: A homophone error.\n",
-                        "    note: A homophone error.\n  - id: state\n    lemma: state surfs\n    reading: x\n")
+    text = text.replace(
+        "    note: A homophone error.\n",
+        "    note: A homophone error.\n  - id: state\n    lemma: state surfs\n    reading: x\n",
+    )
     write(mini, "apparatus/other.yaml", text)
     d = only(mini, "overlapping-emendations")
     assert "overlaps emendation" in d.message
@@ -133,17 +146,23 @@ def test_unknown_cross_reference_target(mini: Path) -> None:
 
 
 def test_unknown_target_in_note(mini: Path) -> None:
-    write(mini, "apparatus/glosses.yaml",
-          "glosses:\n  - id: a\n    lemma: Left Opposition\n    note: See [[§99]].\n")
+    write(
+        mini,
+        "apparatus/glosses.yaml",
+        "glosses:\n  - id: a\n    lemma: Left Opposition\n    note: See [[§99]].\n",
+    )
     d = only(mini, "unknown-target")
     assert d.line == 4
     assert d.hint == "the text has § 1 to § 6"
 
 
 def test_unknown_citation_key(mini: Path) -> None:
-    write(mini, "apparatus/glosses.yaml",
-          "glosses:\n  - id: a\n    lemma: Left Opposition\n    note: |\n      Line one.\n"
-          "      As argued [@trotsky-1973, 5].\n")
+    write(
+        mini,
+        "apparatus/glosses.yaml",
+        "glosses:\n  - id: a\n    lemma: Left Opposition\n    note: |\n      Line one.\n"
+        "      As argued [@trotsky-1973, 5].\n",
+    )
     found = [d for d in problems_of(mini) if d.code == "unknown-citation-key"]
     assert len(found) == 1
     assert found[0].message == "citation of unknown bibliography key 'trotsky-1973'"
@@ -194,14 +213,22 @@ def test_index_form_not_found(mini: Path) -> None:
 
 
 def test_unknown_witness(mini: Path) -> None:
-    text = (mini / "apparatus/other.yaml").read_text().replace("reading: serfs", "reading: serfs\n    witness: B")
+    text = (
+        (mini / "apparatus/other.yaml")
+        .read_text()
+        .replace("reading: serfs", "reading: serfs\n    witness: B")
+    )
     write(mini, "apparatus/other.yaml", text)
     d = only(mini, "unknown-witness")
     assert d.message == "unknown witness siglum 'B'"
 
 
 def test_bad_id(mini: Path) -> None:
-    write(mini, "apparatus/glosses.yaml", "glosses:\n  - id: 1st note\n    lemma: Left Opposition\n    note: x\n")
+    write(
+        mini,
+        "apparatus/glosses.yaml",
+        "glosses:\n  - id: 1st note\n    lemma: Left Opposition\n    note: x\n",
+    )
     d = only(mini, "bad-id")
     assert (d.line, d.column) == (2, 9)
 
@@ -221,8 +248,11 @@ def test_bad_value_pdf_variant(mini: Path) -> None:
 
 
 def test_conflicting_selector(mini: Path) -> None:
-    write(mini, "apparatus/glosses.yaml",
-          "glosses:\n  - id: a\n    lemma: Left Opposition\n    from: Left\n    to: Opposition\n    note: x\n")
+    write(
+        mini,
+        "apparatus/glosses.yaml",
+        "glosses:\n  - id: a\n    lemma: Left Opposition\n    from: Left\n    to: Opposition\n    note: x\n",
+    )
     d = only(mini, "conflicting-selector")
     assert d.line == 4
 
@@ -251,8 +281,11 @@ def test_raw_html_is_a_warning(mini: Path) -> None:
 
 @pytest.mark.parametrize("code", ["yaml-syntax", "lemma-not-found", "unknown-key"])
 def test_every_problem_is_reported_in_one_run(mini: Path, code: str) -> None:
-    write(mini, "apparatus/glosses.yaml",
-          "glosses:\n  - id: a\n    lemma: Left Oposition\n    noet: x\n    note: x\n")
+    write(
+        mini,
+        "apparatus/glosses.yaml",
+        "glosses:\n  - id: a\n    lemma: Left Oposition\n    noet: x\n    note: x\n",
+    )
     write(mini, "front/note.md", "ok\n")
     (mini / "apparatus/other.yaml").write_text("index: [\n")
     codes = {d.code for d in problems_of(mini)}
