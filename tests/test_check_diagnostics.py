@@ -290,3 +290,18 @@ def test_every_problem_is_reported_in_one_run(mini: Path, code: str) -> None:
     (mini / "apparatus/other.yaml").write_text("index: [\n")
     codes = {d.code for d in problems_of(mini)}
     assert {"yaml-syntax", "lemma-not-found", "unknown-key"} <= codes
+
+
+def test_every_code_the_checker_can_emit_is_in_the_catalogue() -> None:
+    import re
+
+    root = Path(__file__).parent.parent
+    catalogue = (root / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    sources = [p.read_text(encoding="utf-8") for p in (root / "edition").glob("*.py")]
+    emitted = set()
+    for source in sources:
+        emitted |= set(re.findall(r'"(?:error|warning)",\s*"([a-z0-9-]+)"', source))
+    emitted -= {"error", "warning"}  # the Severity type itself, not a code
+    assert len(emitted) >= 25
+    missing = sorted(code for code in emitted if f"`{code}`" not in catalogue)
+    assert missing == []
