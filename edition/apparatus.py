@@ -9,6 +9,7 @@ from edition.anchoring import Selector
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader
 from edition.model import Origin
+from edition.textfile import as_named_in_config
 from edition.yamlload import YMap, YScalar, load_yaml_file
 
 SECTIONS = ("glosses", "emendations", "cross_references", "anchors", "citations", "index")
@@ -92,14 +93,14 @@ class Apparatus:
     index: tuple[IndexEntryRaw, ...] = ()
 
 
-def read_apparatus(root: Path, relpaths: list[str], problems: list[Diagnostic]) -> Apparatus:
+def read_apparatus(root: Path, files: list[tuple[str, Origin]], problems: list[Diagnostic]) -> Apparatus:
     """Read every apparatus file; entries keep file order, files keep edition.yaml order."""
     collected: dict[str, list] = {name: [] for name in SECTIONS}
-    for relpath in relpaths:
+    for relpath, named_at in files:
         try:
             node = load_yaml_file(root, relpath)
         except SourceProblem as problem:
-            problems.append(problem.diagnostic)
+            problems.append(as_named_in_config(problem.diagnostic, relpath, named_at))
             continue
         if not isinstance(node, YMap):
             problems.append(

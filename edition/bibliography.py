@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, suggest
 from edition.model import Inline, Origin, Styled, Text
+from edition.textfile import as_named_in_config
 from edition.yamlload import YMap, YNode, YScalar, YSeq, load_yaml_file
 
 CSL_TYPES = (
@@ -86,11 +87,13 @@ def element_id_for(key: str) -> str:
     return "bib-" + re.sub(r"[^A-Za-z0-9_-]", "-", key)
 
 
-def read_bibliography(root: Path, relpath: str, problems: list[Diagnostic]) -> tuple[CslItem, ...]:
+def read_bibliography(
+    root: Path, relpath: str, named_at: Origin, problems: list[Diagnostic]
+) -> tuple[CslItem, ...]:
     try:
         node = load_yaml_file(root, relpath)
     except SourceProblem as problem:
-        problems.append(problem.diagnostic)
+        problems.append(as_named_in_config(problem.diagnostic, relpath, named_at))
         return ()
     if isinstance(node, YMap) and node.get("references") is not None:
         node = node.get("references")  # type: ignore[assignment]

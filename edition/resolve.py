@@ -56,7 +56,7 @@ from edition.model import (
 )
 from edition.normalize import normalize_lemma
 from edition.overlay import PointOverlay, RangeOverlay, build_inlines
-from edition.textfile import read_text_file
+from edition.textfile import as_named_in_config, read_text_file
 
 log = logging.getLogger(__name__)
 
@@ -141,19 +141,7 @@ class _Resolver:
         try:
             text = read_text_file(self.root, relpath)
         except SourceProblem as problem:
-            d = problem.diagnostic
-            if d.code == "missing-file":
-                self.problems.append(
-                    Diagnostic.at(
-                        origin,
-                        "error",
-                        "missing-file",
-                        f"'{relpath}' named in edition.yaml does not exist",
-                        "create the file, or correct its name",
-                    )
-                )
-            else:
-                self.problems.append(d)
+            self.problems.append(as_named_in_config(problem.diagnostic, relpath, origin))
             return None
         return parse_markdown(text, relpath, note_markup=note_markup, problems=self.problems)
 
@@ -162,9 +150,13 @@ class _Resolver:
         documents = [self._markdown(ref.path, ref.origin, note_markup=False) for ref in config.text]
         text_blocks = tuple(b for doc in documents if doc for b in doc.blocks)
         raw_footnotes = [fn for doc in documents if doc for fn in doc.footnotes]
-        apparatus = app.read_apparatus(self.root, [ref.path for ref in config.apparatus], self.problems)
+        apparatus = app.read_apparatus(
+            self.root, [(ref.path, ref.origin) for ref in config.apparatus], self.problems
+        )
         if config.bibliography is not None:
-            items = read_bibliography(self.root, config.bibliography.path, self.problems)
+            items = read_bibliography(
+                self.root, config.bibliography.path, config.bibliography.origin, self.problems
+            )
             self.bib_items = {item.key: item for item in items}
             self._make_formatter()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from edition.diagnostics import Diagnostic, SourceProblem
+from edition.model import Origin
 
 
 def read_text_file(root: Path, relpath: str, *, allow_empty: bool = False) -> str:
@@ -94,3 +95,16 @@ def _position_of(data: bytes, offset: int) -> tuple[int, int]:
     line = before.count(b"\n") + 1
     last_line = before[before.rfind(b"\n") + 1 :]
     return line, len(last_line.decode("utf-8", errors="replace")) + 1
+
+
+def as_named_in_config(problem: Diagnostic, relpath: str, named_at: Origin) -> Diagnostic:
+    """A missing file is reported where edition.yaml names it: that is the line the editor must fix."""
+    if problem.code != "missing-file":
+        return problem
+    return Diagnostic.at(
+        named_at,
+        "error",
+        "missing-file",
+        f"'{relpath}' named in edition.yaml does not exist",
+        "create the file, or correct its name",
+    )

@@ -305,3 +305,11 @@ def test_every_code_the_checker_can_emit_is_in_the_catalogue() -> None:
     assert len(emitted) >= 25
     missing = sorted(code for code in emitted if f"`{code}`" not in catalogue)
     assert missing == []
+
+
+def test_missing_apparatus_file_is_reported_where_edition_yaml_names_it(mini: Path) -> None:
+    (mini / "apparatus/other.yaml").unlink()
+    d = only(mini, "missing-file")
+    assert d.path == "edition.yaml"
+    assert (d.line, d.column) == (22, 37)  # the list item naming it
+    assert d.message == "'apparatus/other.yaml' named in edition.yaml does not exist"
