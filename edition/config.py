@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.diagnostics import Diagnostic, SourceProblem
-from edition.fields import FieldReader
+from edition.fields import FieldReader, suggest
 from edition.model import Metadata, Origin, Person, SourceWitness, Style
+from edition.typography import RULES
 from edition.yamlload import YMap, YScalar, load_yaml_file
 
 CONFIG_FILE = "edition.yaml"
@@ -33,6 +34,7 @@ TOP_KEYS = (
     "bibliography",
     "further_reading",
     "normalisations",
+    "typography",
 )
 PERSON_KEYS = ("name", "role", "note")
 WITNESS_KEYS = ("siglum", "description", "title", "periodical", "issue", "date", "url")
@@ -87,6 +89,7 @@ class EditionConfig:
     bibliography: FileRef | None
     further_reading: tuple[KeyRef, ...]
     normalisations: tuple[str, ...]
+    typography: tuple[str, ...]
 
 
 def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
@@ -134,7 +137,28 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         bibliography=_single_file(node, fields, "bibliography"),
         further_reading=tuple(KeyRef(k, o) for k, o in fields.text_list(node, "further_reading")),
         normalisations=tuple(value for value, _ in fields.text_list(node, "normalisations")),
+        typography=_typography(fields.text_list(node, "typography"), problems),
     )
+
+
+def _typography(names: tuple[tuple[str, Origin], ...], problems: list[Diagnostic]) -> tuple[str, ...]:
+    known = tuple(RULES)
+    valid = []
+    for name, origin in names:
+        if name in RULES:
+            valid.append(name)
+            continue
+        near = suggest(name, known)
+        problems.append(
+            Diagnostic.at(
+                origin,
+                "error",
+                "bad-value",
+                f"unknown typography rule '{name}'",
+                f"did you mean '{near}'?" if near else f"the rules are: {', '.join(known)}",
+            )
+        )
+    return tuple(valid)
 
 
 def _single_file(node: YMap, fields: FieldReader, name: str) -> FileRef | None:

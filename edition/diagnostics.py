@@ -45,7 +45,8 @@ class EditionError(Exception):
 
     def __init__(self, diagnostics: Iterable[Diagnostic]):
         self.diagnostics = tuple(sort_diagnostics(diagnostics))
-        super().__init__(f"{len(self.diagnostics)} problem(s) in the edition")
+        shown = "\n".join(d.format() for d in self.diagnostics[:5])
+        super().__init__(f"{len(self.diagnostics)} problem(s) in the edition:\n{shown}")
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

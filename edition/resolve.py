@@ -57,6 +57,7 @@ from edition.model import (
 from edition.normalize import normalize_lemma
 from edition.overlay import PointOverlay, RangeOverlay, build_inlines
 from edition.textfile import as_named_in_config, read_text_file
+from edition.typography import RULES, apply_rules
 
 log = logging.getLogger(__name__)
 
@@ -196,11 +197,13 @@ class _Resolver:
         for mark, span in marks:
             points[span.paragraph + 1].append(PointOverlay(span.start, mark, "start", order=-1))
 
+        rules = tuple(RULES[name] for name in config.typography)
+
         def copy_text_inlines(raw: RawParagraph) -> tuple[Inline, ...]:
             n = numbers.get(id(raw))
             if n is None:
-                return build_inlines(raw.atoms)
-            return build_inlines(raw.atoms, ranges.get(n, ()), points.get(n, ()))
+                return apply_rules(build_inlines(raw.atoms), rules)
+            return apply_rules(build_inlines(raw.atoms, ranges.get(n, ()), points.get(n, ())), rules)
 
         def number_of(raw: RawParagraph) -> int | None:
             return numbers.get(id(raw))
@@ -234,7 +237,7 @@ class _Resolver:
             citations=tuple(self.all_citations),
             index=index_entries,
             bibliography=bibliography,
-            normalisations=config.normalisations,
+            normalisations=tuple(rule.description for rule in rules) + config.normalisations,
             origin=Origin("edition.yaml"),
         )
 
