@@ -27,7 +27,9 @@ def test_a_closing_quote_after_markup_closes() -> None:
 
 def test_range_and_word_dashes() -> None:
     tree = (Text("pages 52—53, years 1918-1923, Marxism–workers’ and 1940/1940-tu.htm"),)
-    assert apply_rules(tree, ALL) == (Text("pages 52–53, years 1918–1923, Marxism—workers’ and 1940/1940-tu.htm"),)
+    assert apply_rules(tree, ALL) == (
+        Text("pages 52–53, years 1918–1923, Marxism—workers’ and 1940/1940-tu.htm"),
+    )
 
 
 def test_emended_readings_are_left_as_the_editor_wrote_them() -> None:
