@@ -230,8 +230,16 @@ def _text_of(markup: str) -> str:
     return lxml_html.fragment_fromstring(f"<span>{markup}</span>").text_content()
 
 
+_DOUBLED_STOP = re.compile(r"([?!.])((?:</[a-z]+>)*)\.")
+
+
 def html_to_inlines(markup: str) -> tuple[Inline, ...]:
-    """citeproc-py's small HTML vocabulary (i, b, span small-caps) as model inlines."""
+    """citeproc-py's small HTML vocabulary (i, b, span small-caps) as model inlines.
+
+    citeproc-py does not collapse punctuation as CSL requires ("Going?." for a title ending in "?"); a full
+    stop after ?, ! or . (even across a closing tag) is dropped here.
+    """
+    markup = _DOUBLED_STOP.sub(r"\1\2", markup)
     root = lxml_html.fragment_fromstring(f"<span>{markup}</span>")
     return tuple(_inlines_of(root))
 

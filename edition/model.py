@@ -424,3 +424,16 @@ def _numbered(blocks: tuple[Block, ...]):
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from _numbered(item)
+
+
+def plain_text(nodes: tuple[Inline, ...]) -> str:
+    """The text of an inline tree, without markup or apparatus markers."""
+    parts: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, Styled | ExternalLink | Emended | Reference | CitationLink):
+            parts.append(plain_text(node.children))
+        elif isinstance(node, LineBreak):
+            parts.append(" ")
+    return "".join(parts)

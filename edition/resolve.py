@@ -53,6 +53,7 @@ from edition.model import (
     Section,
     Target,
     Text,
+    plain_text,
 )
 from edition.normalize import normalize_lemma
 from edition.overlay import PointOverlay, RangeOverlay, build_inlines
@@ -627,15 +628,18 @@ class _Resolver:
             return ()
         keys = [k for k in self.bib_items if k in self.cited or k in further]
         formatted = self.formatter.entries(keys)
-        return tuple(
+        entries = [
+            # "Further reading" lists only works not already cited.
             BibEntry(
                 key,
                 element_id_for(key),
                 formatted[key],
                 key in self.cited,
-                key in further,
+                key in further and key not in self.cited,
                 self.bib_items[key].origin,
             )
-            for key in formatted
-            if key in self.cited or key in further
-        )
+            for key in keys
+        ]
+        # Author-date order, whatever order citeproc-py registered the items in.
+        entries.sort(key=lambda entry: _fold(plain_text(entry.content)))
+        return tuple(entries)
