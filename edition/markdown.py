@@ -100,7 +100,7 @@ _uids = itertools.count(1)
 
 # In notes only: [@key] / [@key, locator] citations and [[id]] cross-references.
 NOTE_MARKUP = re.compile(
-    r"\[@(?P<key>[^\s,\]]+)(?:,\s*(?P<locator>[^\]]+?))?\s*\]|\[\[(?P<target>[^\]\s]+)\]\]"
+    r"\[@(?P<key>[^\s,\]]+)(?:,\s*(?P<locator>[^\]]+?))?\s*\]|\[\[(?P<target>[^\]\s|]+)(?:\|(?P<words>[^\]]+))?\]\]"
 )
 
 
@@ -110,7 +110,7 @@ class NoteMarkup:
 
     kind: str  # "cite" | "xref"
     value: str
-    locator: str | None
+    locator: str | None  # a citation's locator, or the words of an "[[id|words]]" cross-reference
     origin: Origin
 
 
@@ -303,6 +303,7 @@ class _BlockBuilder:
 
 def _note_point(match: re.Match[str], origin: Origin) -> NoteMarkup:
     if match.group("target") is not None:
-        return NoteMarkup("xref", match.group("target"), None, origin)
+        words = match.group("words")
+        return NoteMarkup("xref", match.group("target"), words.strip() if words else None, origin)
     locator = match.group("locator")
     return NoteMarkup("cite", match.group("key"), locator.strip() if locator else None, origin)

@@ -74,7 +74,7 @@ def build_inlines(
     atoms: Sequence[Atom],
     ranges: Sequence[RangeOverlay] = (),
     points: Sequence[PointOverlay] = (),
-    convert_point: Callable[[PointAtom], Inline | None] | None = None,
+    convert_point: Callable[[PointAtom], tuple[Inline, ...]] | None = None,
 ) -> tuple[Inline, ...]:
     """The inline tree of a paragraph with the apparatus applied."""
     emendations = sorted((r for r in ranges if isinstance(r.payload, Emendation)), key=lambda r: r.start)
@@ -107,9 +107,9 @@ def build_inlines(
     for atom in atoms:
         if isinstance(atom, PointAtom):
             flush_points(atom.offset, include_start=False)
-            node = convert_point(atom) if convert_point else atom.node
-            if node is not None:
-                items.append(_Point(node, tuple(w for w in atom.path if w.kind != "link")))
+            nodes = convert_point(atom) if convert_point else (atom.node,)
+            path = tuple(w for w in atom.path if w.kind != "link")
+            items.extend(_Point(node, path) for node in nodes)  # type: ignore[arg-type]
             continue
         for start, end in _pieces(atom.start, atom.end, cuts):
             flush_points(start, include_start=True)

@@ -50,6 +50,7 @@ from edition.model import (
     NamedAnchor,
     Origin,
     PageRef,
+    Reference,
     Section,
     Target,
     Text,
@@ -191,6 +192,7 @@ class _Resolver:
         for a in anchors:
             points[a.lemma.paragraph].append(PointOverlay(a.lemma.start, Anchor(a.element_id), "start"))
         for x in cross_refs:
+            points[x.lemma.paragraph].append(PointOverlay(x.lemma.start, Anchor(x.element_id), "start"))
             ranges[x.lemma.paragraph].append(RangeOverlay(x.lemma.start, x.lemma.end, x.target))
             points[x.lemma.paragraph].append(PointOverlay(x.lemma.end, PageRef(x.target), "end"))
         for citation, span in citations:
@@ -373,15 +375,24 @@ class _Resolver:
 
         return to_blocks(raw.blocks, inlines, lambda _p: None, self._heading_id)
 
-    def _note_point(self, atom: PointAtom) -> Inline | None:
+    def _note_point(self, atom: PointAtom) -> tuple[Inline, ...]:
+        """Citations and cross-references written in a note become model nodes.
+
+        ``[[id]]`` prints a pointer ("p. 12" / "§ 31"); ``[[id|words]]`` links the words and adds the
+        pointer in parentheses, so it can stand as a noun in a sentence ("the Red Army (p. 4)").
+        """
         node = atom.node
         if not isinstance(node, NoteMarkup):
-            return node
+            return (node,)
         if node.kind == "xref":
             target = self._target(node.value, node.origin)
-            return PageRef(target) if target else Text(f"[[{node.value}]]")
+            if target is None:
+                return (Text(f"[[{node.value}]]"),)
+            if node.locator is None:
+                return (PageRef(target),)
+            return (Reference(target, (Text(node.locator),)), Text(" ("), PageRef(target), Text(")"))
         citation = self._cite(node.value, node.locator, node.origin)
-        return CitationRef(citation) if citation else Text(f"[@{node.value}]")
+        return (CitationRef(citation),) if citation else (Text(f"[@{node.value}]"),)
 
     def _make_formatter(self) -> None:
         style = find_style(self.root, self.config.style.csl)

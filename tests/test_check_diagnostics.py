@@ -313,3 +313,20 @@ def test_missing_apparatus_file_is_reported_where_edition_yaml_names_it(mini: Pa
     assert d.path == "edition.yaml"
     assert (d.line, d.column) == (22, 37)  # the list item naming it
     assert d.message == "'apparatus/other.yaml' named in edition.yaml does not exist"
+
+
+def test_cross_reference_with_words_links_them_and_adds_the_pointer(mini: Path) -> None:
+    from edition.model import PageRef, Reference, Text
+    from edition.resolve import load_edition
+
+    write(
+        mini,
+        "apparatus/glosses.yaml",
+        "glosses:\n  - id: a\n    lemma: Left Opposition\n    note: See the [[policeman|policeman passage]].\n",
+    )
+    edition = load_edition(mini)
+    body = edition.glosses[0].body[0].content
+    target = edition.anchors[0]
+    assert body[1] == Reference(body[1].target, (Text("policeman passage"),))
+    assert body[1].target.element_id == target.element_id == "a-policeman"
+    assert body[2:4] == (Text(" ("), PageRef(body[1].target))
