@@ -22,6 +22,7 @@ from edition.model import (
     PageRef,
     Reference,
     Styled,
+    Target,
 )
 
 LinkSpan = ExternalLink | Reference | CitationLink | Emended
@@ -38,20 +39,36 @@ class LinkRun:
     first: bool
 
 
-def unnest(nodes: tuple[Inline, ...]) -> tuple[Inline | LinkRun, ...]:
-    """Return the inlines with every link span replaced by :class:`LinkRun` stretches."""
+@dataclass(frozen=True, slots=True)
+class EditorialPointer:
+    """A page reference inside the copy-text: the editor's addition, so it is printed in brackets."""
+
+    target: Target
+
+
+def unnest(nodes: tuple[Inline, ...], copy_text: bool = False) -> tuple[Inline | LinkRun, ...]:
+    """Return the inlines with every link span replaced by :class:`LinkRun` stretches.
+
+    In the copy-text (``copy_text``) a :class:`PageRef` becomes an :class:`EditorialPointer`.
+    """
     out: list[Inline | LinkRun] = []
     for node in nodes:
         if isinstance(node, _LINK_SPANS):
-            out.extend(_runs(node))
+            out.extend(_runs(node, copy_text))
         elif isinstance(node, Styled):
-            out.append(Styled(node.style, unnest(node.children)))  # type: ignore[arg-type]
+            out.append(Styled(node.style, unnest(node.children, copy_text)))  # type: ignore[arg-type]
         else:
-            out.append(node)
+            out.append(_point(node, copy_text))
     return tuple(out)
 
 
-def _runs(link: LinkSpan) -> list[Inline | LinkRun]:
+def _point(node: Inline, copy_text: bool) -> Inline:
+    if copy_text and isinstance(node, PageRef):
+        return EditorialPointer(node.target)  # type: ignore[return-value]
+    return node
+
+
+def _runs(link: LinkSpan, copy_text: bool) -> list[Inline | LinkRun]:
     runs: list[Inline | LinkRun] = []
     group: list[Inline] = []
     first = True
@@ -62,7 +79,7 @@ def _runs(link: LinkSpan) -> list[Inline | LinkRun]:
         if group:
             runs.append(LinkRun(link, tuple(group), first))
             first, group = False, []
-        runs.append(node)
+        runs.append(_point(node, copy_text))
     if group or first:
         runs.append(LinkRun(link, tuple(group), first))
     return runs
@@ -83,7 +100,7 @@ def _split(nodes: tuple[Inline, ...]) -> list[tuple[bool, Inline]]:
                 if group:
                     pieces.append((True, Styled(node.style, tuple(group))))
                     group = []
-                pieces.append((False, child))
+                pieces.append((False, child))  # a marker inside italics inside a link: the italics split
             if group:
                 pieces.append((True, Styled(node.style, tuple(group))))
         elif isinstance(node, _LINK_SPANS):

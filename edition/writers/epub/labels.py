@@ -17,6 +17,7 @@ class Labels:
     contents: str = "Contents"
     landmarks: str = "Landmarks"
     page_list: str = "Print Page List"
+    print_edition: str = "Print edition (PDF)"
     start_of_text: str = "Start of the Text"
     edited_by: str = "Edited by"
     about_authors: str = "About the Author"
@@ -37,6 +38,7 @@ class Labels:
         "the copy-text and the siglum of its witness; conj. marks the editor’s conjecture."
     )
     conjecture: str = "conj."
+    omitted: str = "om."
     bibliography: str = "Bibliography"
     works_cited: str = "Works Cited"
     further_reading: str = "Further Reading"
@@ -45,8 +47,6 @@ class Labels:
     notes_section: str = "Notes"
     paragraph_sign: str = "§"
     page_abbreviation: str = "p."
-    note_number: str = "Note"
-    back_to_text: str = "Back to the text"
 
 
 ENGLISH = Labels()

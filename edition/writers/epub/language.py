@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Literal
 
 # Languages written right to left by default, and scripts that are right to left whatever the language.
-_RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi"})
+_RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi"}
+)
 _RTL_SCRIPTS = frozenset({"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr"})
 _LTR_SCRIPTS = frozenset({"latn", "cyrl", "grek"})
 

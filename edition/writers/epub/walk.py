@@ -29,6 +29,7 @@ from edition.model import (
     Reference,
     Styled,
 )
+from edition.writers.epub.errors import EpubError
 
 # Ids the writer makes for elements the model names only once. A "." cannot occur in a model id (letters,
 # digits, "-" and "_"), so these never collide with an id from the edition.
@@ -53,7 +54,12 @@ class IdWalker:
     footnote_refs: Mapping[str, str]
 
     def footnote_ref_id(self, node: FootnoteRef) -> str:
-        return self.footnote_refs[node.footnote_id]
+        try:
+            return self.footnote_refs[node.footnote_id]
+        except KeyError:
+            raise EpubError(
+                f"the text refers to footnote {node.footnote_id!r}, which does not exist"
+            ) from None
 
     def inline_ids(self, node: Inline) -> Iterator[str]:
         """Ids carried by one inline node and its children, in document order."""

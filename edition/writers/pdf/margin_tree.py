@@ -96,6 +96,8 @@ def _notes_on_page(page_index: int, page_box: boxes.PageBox) -> Iterator[NoteBox
                     continue
                 pending.append((inner, line))
             elif is_margin_note_box(child):
+                if isinstance(box, boxes.PageBox):
+                    raise MarginNoteError("the margin notes of this document have already been placed")
                 raise MarginNoteError(
                     f"{child.element.get('data-origin', '?')}: margin note #{child.element.get('id')} is "
                     "not absolutely positioned: is styles/margin-notes.css loaded?")
@@ -161,9 +163,10 @@ def drop_cue(note: NoteBox) -> None:
         note.box.children = [child for child in note.box.children if child is not note.cue]
 
 
-def attach(note: NoteBox, page_box: boxes.PageBox) -> None:
-    """Make the note a child of the page box: it is then painted as its own layer, after the text."""
-    page_box.children = [*page_box.children, note.box]
+def attach(page_box: boxes.PageBox, notes: Sequence[NoteBox]) -> None:
+    """Make the notes children of the page box, after the root and margin boxes: each is then painted
+    as its own layer after the text, and no ancestor of its old line can clip or transform it."""
+    page_box.children = [*page_box.children, *(note.box for note in notes)]
 
 
 def forget_targets(page: Page, notes: Sequence[NoteBox]) -> None:

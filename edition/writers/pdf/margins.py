@@ -134,6 +134,7 @@ def place_margin_notes(
 
     placements: list[NotePlacement] = []
     warnings: list[str] = []
+    arriving: dict[int, list[NoteBox]] = {}
     for note, outcome in zip(notes, outcomes, strict=True):
         if isinstance(outcome, Refused):
             placements.append(_refused(note))
@@ -141,7 +142,8 @@ def place_margin_notes(
             warnings.append(f"{note.origin}: warning: gloss {note.number} {text}; it must be printed as an "
                             f"endnote [{code}]")
             continue
-        placements.append(_move(note, outcome, document))
+        placements.append(_move(note, outcome))
+        arriving.setdefault(outcome.page, []).append(note)
         if outcome.spilled:
             if note.cue is None:
                 warnings.append(f"{note.origin}: warning: gloss {note.number} moved to another page but the "
@@ -149,19 +151,21 @@ def place_margin_notes(
             warnings.append(f"{note.origin}: warning: gloss {note.number} did not fit beside its anchor on "
                             f"PDF page {note.page + 1} and was moved to PDF page {outcome.page + 1} "
                             "[margin-note-spilled]")
+    for page_index, page_notes in arriving.items():
+        page = pages[page_index]
+        attach(page._page_box, page_notes)
+        for note in page_notes:
+            gather_targets(page, note)
     return PlacementReport(placements=tuple(placements), warnings=tuple(warnings))
 
 
-def _move(note: NoteBox, slot: Slot, document: weasyprint.Document) -> NotePlacement:
-    """Translate the note to its slot, hang it on its new page's tree and register its links there."""
+def _move(note: NoteBox, slot: Slot) -> NotePlacement:
+    """Translate the note (and its cue, kept only when spilled) to its slot."""
     cue_height = note.cue_height if slot.spilled else 0.0
     if not slot.spilled:
         drop_cue(note)
     box = note.box
     box.translate(slot.x - box.border_box_x(), slot.top + cue_height - box.border_box_y())
-    page = document.pages[slot.page]
-    attach(note, page._page_box)
-    gather_targets(page, note)
     return NotePlacement(note_id=note.note_id, number=note.number, origin=note.origin,
                          anchor_page=note.page, page=slot.page, x=slot.x, y=slot.top,
                          width=box.border_width(), height=slot.extent, spilled=slot.spilled,

@@ -1,0 +1,105 @@
+"""The EPUB 3 study edition: glosses as pop-up notes, apparatus and index linked to the text, print page list.
+
+``build_epub`` plans the files (``plan``), places print page markers (``pages``), renders XHTML and the
+package document from Jinja2 templates (``render``, ``package``) and zips them reproducibly and atomically
+(``archive``). The output depends only on the edition (and the page map): the same input gives the same bytes.
+
+Where the pop-up notes go. A gloss's ``<aside epub:type="footnote">`` is placed at the end of the section
+file that refers to it, after the text. Reading systems differ; by their own documentation (not tested on
+devices here) this is where all three pop a note up: Thorium only for notes in the same file (its maintainer,
+edrlab/thorium-reader#1606); Kobo for a link to an element that comes *after* the link and has under 5,000
+characters (kobolabs/epub-spec README, "Footnotes/Endnotes"); Apple Books for ``noteref`` links to
+``footnote`` asides, which it hides in the flow. Where asides are not hidden (Kobo), they read as the
+section's notes. Standard Ebooks collect all notes in one endnotes file instead (their manual, "Endnotes"):
+that suits the author's own notes, which are few and are kept there, but would cost Thorium its pop-ups.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition.model import Edition, iter_paragraphs
+from edition.writers.epub.archive import write_atomically
+from edition.writers.epub.cover import layout_cover
+from edition.writers.epub.errors import EpubError
+from edition.writers.epub.labels import ENGLISH
+from edition.writers.epub.language import direction
+from edition.writers.epub.links import Linker
+from edition.writers.epub.package import COVER_HREF, CSS_HREF, build_package, edition_datetime
+from edition.writers.epub.pages import paginate
+from edition.writers.epub.plan import plan_book
+from edition.writers.epub.render import (
+    CONTENT_DIR,
+    BookView,
+    render_cover_image,
+    render_documents,
+    render_package,
+)
+
+STYLESHEET = Path(__file__).resolve().parents[3] / "styles" / "epub.css"
+
+__all__ = ["EpubBuildResult", "EpubError", "build_epub"]
+
+
+@dataclass(frozen=True, slots=True)
+class EpubBuildResult:
+    path: Path
+    file_count: int  # entries in the zip, mimetype included
+    note_count: int  # pop-up glosses + author's notes + textual notes
+    seconds: float
+
+
+def build_epub(
+    edition: Edition,
+    build_dir: Path,
+    *,
+    progress: Callable[[str, str], None] | None = None,
+    page_map: Mapping[str, str] | None = None,
+) -> EpubBuildResult:
+    """Write ``build_dir/<edition.name>.epub``; a failed build leaves any previous EPUB untouched.
+
+    ``page_map`` (element id -> print page label, from the PDF build) adds page break markers and a page
+    list; without it the EPUB has none and claims none. Raises :class:`EpubError` for an inconsistent model.
+    """
+    started = time.perf_counter()
+
+    def report(message: str) -> None:
+        if progress is not None:
+            progress("epub", message)
+
+    labels = ENGLISH
+    report("planning the book")
+    plan = plan_book(edition, labels)
+    pages = paginate(plan.flow, page_map)
+    timestamp = edition_datetime(edition.metadata.date)
+    linker = Linker(
+        plan.locations,
+        {gloss.element_id: gloss.lemma_id for gloss in edition.glosses},
+        {p.number: p.element_id for p in iter_paragraphs(edition.sections) if p.element_id},
+        dict(page_map or {}),
+        labels,
+    )
+    cover = layout_cover(edition.metadata, labels)
+    book = BookView(
+        edition, edition.metadata, edition.metadata.language, direction(edition.metadata.language), cover
+    )
+    package = build_package(edition, plan, pages, labels)
+
+    report(f"rendering {len(plan.documents)} documents")
+    documents = dict(render_documents(book, plan, linker, pages, labels))
+    nav_path = f"{CONTENT_DIR}/nav.xhtml"
+    files = [
+        *render_package(book, package),
+        (nav_path, documents.pop(nav_path)),
+        *documents.items(),
+        (f"{CONTENT_DIR}/{CSS_HREF}", STYLESHEET.read_bytes()),
+        (f"{CONTENT_DIR}/{COVER_HREF}", render_cover_image(cover)),
+    ]
+    path = Path(build_dir) / f"{edition.name}.epub"
+    report(f"writing {path}")
+    write_atomically(path, files, timestamp)
+    notes = len(edition.glosses) + len(edition.footnotes) + len(edition.emendations)
+    return EpubBuildResult(path, len(files) + 1, notes, time.perf_counter() - started)

@@ -1,0 +1,60 @@
+"""Turning model targets into hrefs and printed pointers, from the one file being rendered.
+
+A writer does no lookups in the text: the model already resolved every target to an element id, and the
+book plan knows which file holds each id. A cross-reference to a gloss points at the passage the gloss
+explains (always visible), not at the note, which many reading systems hide until it pops up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from edition.model import Target
+from edition.writers.epub.errors import EpubError
+from edition.writers.epub.labels import Labels
+
+NBSP = "\u00a0"
+
+
+@dataclass(frozen=True, slots=True)
+class Linker:
+    locations: Mapping[str, str]  # element id -> file
+    gloss_lemmas: Mapping[str, str]  # gloss id -> id of the start of its lemma
+    paragraphs: Mapping[int, str]  # § number -> paragraph element id
+    page_map: Mapping[str, str]
+    labels: Labels
+    current: str = ""
+
+    def at(self, href: str) -> Linker:
+        """The same linker, rendering the file ``href`` (links inside it become ``#id``)."""
+        return replace(self, current=href)
+
+    def href(self, element_id: str) -> str:
+        try:
+            href = self.locations[element_id]
+        except KeyError:
+            raise EpubError(f"link to {element_id!r}, which is not in the book") from None
+        return f"#{element_id}" if href == self.current else f"{href}#{element_id}"
+
+    def target_href(self, target: Target) -> str:
+        """The link for a cross-reference. A target no element carries (the resolver names cross-references
+        ``x-…`` without marking them in the text) falls back to its paragraph, which is always there."""
+        element_id = target.element_id
+        if target.kind == "gloss":
+            element_id = self.gloss_lemmas.get(element_id, element_id)
+        if element_id not in self.locations and target.paragraph in self.paragraphs:
+            element_id = self.paragraphs[target.paragraph]
+        return self.href(element_id)
+
+    def pointer(self, target: Target) -> str:
+        """The printed form of a page reference: the print page when known, else the § number."""
+        page = self.page_map.get(target.element_id)
+        if page is not None:
+            return f"{self.labels.page_abbreviation}{NBSP}{page}"
+        if target.paragraph is not None:
+            return self.paragraph(target.paragraph)
+        return target.label
+
+    def paragraph(self, number: int) -> str:
+        return f"{self.labels.paragraph_sign}{NBSP}{number}"

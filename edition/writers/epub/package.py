@@ -1,0 +1,147 @@
+"""The package document's content: manifest, spine, dates and accessibility metadata.
+
+Accessibility metadata must be true of the file actually written, so every claim is derived from what the
+book contains (a page list only when page markers were placed, an index only when there is one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from edition.model import Edition
+from edition.writers.epub.errors import EpubError
+from edition.writers.epub.labels import Labels
+from edition.writers.epub.language import direction
+from edition.writers.epub.pages import Pagination
+from edition.writers.epub.plan import BookPlan
+
+PACKAGE_PATH = "EPUB/package.opf"
+CSS_HREF = "css/epub.css"
+COVER_HREF = "images/cover.svg"
+COVER_ITEM = "cover-image"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestItem:
+    item_id: str
+    href: str
+    media_type: str
+    properties: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Accessibility:
+    access_modes: tuple[str, ...]
+    sufficient: tuple[str, ...]
+    features: tuple[str, ...]
+    hazards: tuple[str, ...]
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class Package:
+    language: str
+    direction: str
+    modified: str
+    items: tuple[ManifestItem, ...]
+    spine: tuple[ManifestItem, ...]
+    accessibility: Accessibility
+    copy_text_source: str
+    pagination_source: str | None
+    cover_item: str = COVER_ITEM
+
+
+def edition_datetime(date: str) -> datetime:
+    """The edition's date as midnight UTC: the EPUB's modification time and every zip entry's timestamp."""
+    match = _DATE.match(date.strip())
+    if match is None:
+        raise EpubError(f"edition date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        return datetime(year, month, day, tzinfo=UTC)
+    except ValueError as problem:
+        raise EpubError(f"edition date {date!r} is not a real date: {problem}") from None
+
+
+def build_package(edition: Edition, plan: BookPlan, pages: Pagination, labels: Labels) -> Package:
+    items = [
+        ManifestItem(
+            _item_id(doc.href), doc.href, "application/xhtml+xml", "nav" if doc.kind == "nav" else None
+        )
+        for doc in plan.documents
+    ]
+    spine = tuple(items)
+    items.append(ManifestItem("css", CSS_HREF, "text/css"))
+    items.append(ManifestItem(COVER_ITEM, COVER_HREF, "image/svg+xml", "cover-image"))
+    meta = edition.metadata
+    has_pages = bool(pages.pages)
+    return Package(
+        language=meta.language,
+        direction=direction(meta.language),
+        modified=edition_datetime(meta.date).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        items=tuple(items),
+        spine=spine,
+        accessibility=accessibility(edition, plan, has_pages),
+        copy_text_source=meta.witnesses[0].description if meta.witnesses else meta.title,
+        pagination_source=f"{labels.print_edition}: {meta.title} ({meta.identifier})" if has_pages else None,
+    )
+
+
+def accessibility(edition: Edition, plan: BookPlan, has_pages: bool) -> Accessibility:
+    features = [
+        "alternativeText",
+        "ARIA",
+        "readingOrder",
+        "structuralNavigation",
+        "tableOfContents",
+        "unlocked",
+    ]
+    if edition.glosses or edition.emendations:
+        features.append("annotations")
+    if plan.document("index") is not None:
+        features.append("index")
+    if has_pages:
+        features += ["pageBreakMarkers", "pageNavigation"]
+    return Accessibility(
+        access_modes=("textual", "visual"),
+        sufficient=("textual",),
+        features=tuple(sorted(features, key=str.casefold)),
+        hazards=("none",),
+        summary=_summary(edition, plan, has_pages),
+    )
+
+
+def _summary(edition: Edition, plan: BookPlan, has_pages: bool) -> str:
+    sentences = [
+        "This publication is text; its only image is a generated cover, which has a text alternative.",
+        "Headings, a table of contents and landmarks give its structure, and every paragraph of the text "
+        "shows its paragraph (§) number.",
+    ]
+    if edition.glosses:
+        sentences.append(
+            "Explanatory notes are marked up as footnotes (shown as pop-ups where the reading system "
+            "supports them), each linked from its place in the text and linking back to it."
+        )
+    backs = [
+        name
+        for name, present in (
+            ("the author’s notes", edition.footnotes),
+            ("the textual notes", edition.emendations),
+        )
+        if present
+    ]
+    if backs:
+        sentences.append(f"{' and '.join(backs).capitalize()} are lists at the end, linked both ways.")
+    if plan.document("index") is not None:
+        sentences.append("Index entries link to the paragraphs they refer to.")
+    if has_pages:
+        sentences.append("Page break markers and a page list give the page numbers of the print edition.")
+    sentences.append("No known hazards.")
+    return " ".join(sentences)
+
+
+def _item_id(href: str) -> str:
+    return "x-" + re.sub(r"[^A-Za-z0-9_-]+", "-", href.rsplit(".", 1)[0])

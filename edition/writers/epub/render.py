@@ -1,0 +1,122 @@
+"""Rendering the book's files from Jinja2 templates (autoescaped, undefined variables are errors).
+
+Each XHTML file gets the same small set of frozen values: the book, its plan, a linker bound to that file, the
+pagination and the id walker. Nothing is accumulated while rendering, so files can be rendered in any order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NoReturn
+
+import jinja2
+
+from edition.model import Edition, Metadata
+from edition.writers.epub.cover import Cover
+from edition.writers.epub.errors import EpubError
+from edition.writers.epub.flow import unnest
+from edition.writers.epub.labels import Labels
+from edition.writers.epub.links import Linker
+from edition.writers.epub.package import PACKAGE_PATH, Package
+from edition.writers.epub.pages import Pagination
+from edition.writers.epub.plan import BookPlan, Document
+from edition.writers.epub.walk import gloss_ref_id, textual_note_id
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+CONTENT_DIR = "EPUB"
+_WEB = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True, slots=True)
+class BookView:
+    """What every template may read about the book as a whole."""
+
+    edition: Edition
+    metadata: Metadata
+    language: str
+    direction: str
+    cover: Cover
+
+
+def _kind(node: object) -> str:
+    return type(node).__name__
+
+
+def _fail(message: str) -> NoReturn:
+    raise EpubError(message)
+
+
+def _is_web(href: str) -> bool:
+    """Only absolute URLs become links: a relative href would point into the EPUB at nothing."""
+    return bool(_WEB.match(href))
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        kind=_kind,
+        fail=_fail,
+        is_web=_is_web,
+        unnest=unnest,
+        gloss_ref_id=gloss_ref_id,
+        textual_note_id=textual_note_id,
+    )
+    return env
+
+
+def render_documents(
+    book: BookView, plan: BookPlan, linker: Linker, pages: Pagination, labels: Labels
+) -> Iterator[tuple[str, bytes]]:
+    """Yield (path in the zip, bytes) for every XHTML file, in spine order."""
+    env = environment()
+    for doc in plan.documents:
+        yield _content_path(doc.href), _render_document(env, doc, book, plan, linker, pages, labels)
+
+
+def _render_document(
+    env: jinja2.Environment,
+    doc: Document,
+    book: BookView,
+    plan: BookPlan,
+    linker: Linker,
+    pages: Pagination,
+    labels: Labels,
+) -> bytes:
+    template = env.get_template(f"epub/{doc.kind}.xhtml.j2")
+    text = template.render(
+        book=book, plan=plan, doc=doc, link=linker.at(doc.href), pages=pages, ids=plan.walker, labels=labels
+    )
+    return text.encode("utf-8")
+
+
+def render_package(book: BookView, package: Package) -> Iterator[tuple[str, bytes]]:
+    """Yield the container file and the package document."""
+    env = environment()
+    yield (
+        "META-INF/container.xml",
+        env.get_template("epub/container.xml.j2").render(package_path=PACKAGE_PATH).encode("utf-8"),
+    )
+    yield (
+        PACKAGE_PATH,
+        env.get_template("epub/package.opf.j2").render(package=package, meta=book.metadata).encode("utf-8"),
+    )
+
+
+def render_cover_image(cover: Cover) -> bytes:
+    return environment().get_template("epub/cover.svg.j2").render(cover=cover).encode("utf-8")
+
+
+def _content_path(href: str) -> str:
+    return f"{CONTENT_DIR}/{href}"
