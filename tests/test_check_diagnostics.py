@@ -322,7 +322,8 @@ def test_cross_reference_with_words_links_them_and_adds_the_pointer(mini: Path) 
     write(
         mini,
         "apparatus/glosses.yaml",
-        "glosses:\n  - id: a\n    lemma: Left Opposition\n    note: See the [[policeman|policeman passage]].\n",
+        "glosses:\n  - id: a\n    lemma: Left Opposition\n"
+        "    note: See the [[policeman|policeman passage]].\n",
     )
     edition = load_edition(mini)
     body = edition.glosses[0].body[0].content

@@ -14,14 +14,31 @@ from edition.model import Origin, Style
 from edition.writers.pdf.errors import PdfBuildError
 
 LENGTH = re.compile(r"^(?P<number>\d+(?:\.\d+)?)(?P<unit>in|mm|cm|pt|pc|px|q)$")
-POINTS_PER_UNIT = {"in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "pt": 1.0, "pc": 12.0, "px": 0.75,
-                   "q": 72 / 101.6}
+POINTS_PER_UNIT = {
+    "in": 72.0,
+    "mm": 72 / 25.4,
+    "cm": 72 / 2.54,
+    "pt": 1.0,
+    "pc": 12.0,
+    "px": 0.75,
+    "q": 72 / 101.6,
+}
 # WeasyPrint's crop marks are drawn in the outer half of the CSS bleed area. The CSS bleed is the
 # printer's bleed plus this much room, so the marks stay clear of the bleed box (the PDF BleedBox is
 # then set back to the printer's bleed by the finisher).
 MARK_ROOM_PT = 10 / 25.4 * 72
-PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4", "pdf/ua-1",
-                "pdf/x-1a", "pdf/x-3", "pdf/x-4")
+PDF_VARIANTS = (
+    "pdf/a-1b",
+    "pdf/a-2b",
+    "pdf/a-3b",
+    "pdf/a-2u",
+    "pdf/a-3u",
+    "pdf/a-4",
+    "pdf/ua-1",
+    "pdf/x-1a",
+    "pdf/x-3",
+    "pdf/x-4",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,21 +64,39 @@ def design_from_style(style: Style, origin: Origin) -> Design:
     def length(key: str, value: str) -> float:
         match = LENGTH.match(value.strip())
         if match is None:
-            problems.append(Diagnostic.at(origin, "error", "pdf-style-length",
-                                          f"style {key}: {value!r} is not a length",
-                                          "write a number with a unit, e.g. 6in, 152mm, 10.5pt"))
+            problems.append(
+                Diagnostic.at(
+                    origin,
+                    "error",
+                    "pdf-style-length",
+                    f"style {key}: {value!r} is not a length",
+                    "write a number with a unit, e.g. 6in, 152mm, 10.5pt",
+                )
+            )
             return 1.0
         return float(match["number"]) * POINTS_PER_UNIT[match["unit"]]
 
     variant = style.pdf_variant.strip().lower()
     if variant not in (*PDF_VARIANTS, "none", ""):
-        problems.append(Diagnostic.at(origin, "error", "pdf-variant",
-                                      f"style pdf_variant: {style.pdf_variant!r} is not a PDF variant",
-                                      f"use one of: none, {', '.join(PDF_VARIANTS)}"))
-    if not style.font.strip() or any(c in style.font for c in "\"\\;{}<>\n"):
-        problems.append(Diagnostic.at(origin, "error", "pdf-style-font",
-                                      f"style font: {style.font!r} is not a font family name",
-                                      "write the family name as fc-list shows it, e.g. EB Garamond"))
+        problems.append(
+            Diagnostic.at(
+                origin,
+                "error",
+                "pdf-variant",
+                f"style pdf_variant: {style.pdf_variant!r} is not a PDF variant",
+                f"use one of: none, {', '.join(PDF_VARIANTS)}",
+            )
+        )
+    if not style.font.strip() or any(c in style.font for c in '"\\;{}<>\n'):
+        problems.append(
+            Diagnostic.at(
+                origin,
+                "error",
+                "pdf-style-font",
+                f"style font: {style.font!r} is not a font family name",
+                "write the family name as fc-list shows it, e.g. EB Garamond",
+            )
+        )
     design = Design(
         trim_width_pt=length("trim width", style.trim_width),
         trim_height_pt=length("trim height", style.trim_height),

@@ -1,4 +1,4 @@
-"""The only way WeasyPrint may read a file: from the edition folder, the project's styles, or the style's font.
+"""The only way WeasyPrint may read a file: the edition folder, the project's styles, the style's font.
 
 WeasyPrint's default fetcher reads any ``file://`` path and the network (two CVEs came from that). Ours
 serves generated stylesheets from memory, reads files only below the allowed folders, and stops the

@@ -47,7 +47,9 @@ def check_used_fonts(used: Iterable[UsedFont], style: Style, origin: Origin) -> 
     """Refuse a PDF in which Pango fell back to another family for some characters."""
     problems = [
         Diagnostic.at(
-            origin, "error", "pdf-fallback-font",
+            origin,
+            "error",
+            "pdf-fallback-font",
             f"the font {style.font!r} has no glyph for {_shown(font.characters)}; "
             f"the PDF would print them in {font.family!r}",
             "use a font that covers these characters (style: font:), or change the text",
@@ -66,7 +68,9 @@ def _fontconfig_files(family: str) -> tuple[Path, ...]:
     pattern = f":family={family.translate(FC_SPECIAL)}"
     completed = subprocess.run(
         [executable, "--format", "%{file}\n", pattern],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if completed.returncode != 0:
         return ()
@@ -75,12 +79,19 @@ def _fontconfig_files(family: str) -> tuple[Path, ...]:
 
 def _missing_font(style: Style, origin: Origin) -> Diagnostic:
     if style.font_package:
-        hint = (f"install the Debian package {style.font_package} "
-                f"(sudo apt-get install {style.font_package}), or choose another font in style: font:")
+        hint = (
+            f"install the Debian package {style.font_package} "
+            f"(sudo apt-get install {style.font_package}), or choose another font in style: font:"
+        )
     else:
         hint = "install the font so that `fc-list` lists it, or choose another font in style: font:"
-    return Diagnostic.at(origin, "error", "pdf-font-missing",
-                         f"the font {style.font!r} is not installed (fontconfig does not know it)", hint)
+    return Diagnostic.at(
+        origin,
+        "error",
+        "pdf-font-missing",
+        f"the font {style.font!r} is not installed (fontconfig does not know it)",
+        hint,
+    )
 
 
 def _shown(characters: str) -> str:

@@ -1,0 +1,114 @@
+"""Finishing the PDF: what WeasyPrint's layout cannot express.
+
+``PrintFinisher`` runs inside ``Document.write_pdf`` (on the pydyf objects, before the bytes are written,
+so it costs nothing extra): it refuses fallback fonts, adds page labels (roman front matter, arabic
+text), sets the BleedBox to the printer's bleed, and replaces the random XMP DocumentID that WeasyPrint
+writes for PDF/X-4 with one derived from the edition identifier, so builds are byte-identical.
+
+``screen_from_print`` derives the screen PDF from the print file with pypdf: every page box set to the
+trim (bleed and crop marks fall outside the page), links, outline, labels and metadata untouched, so the
+two PDFs have the same pages by construction. (pypdf 7.1's incremental mode would be smaller, but it
+writes a trailer /Size that qpdf rejects, so the file is rewritten in full.)
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from io import BytesIO
+
+import pydyf
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import RectangleObject
+from weasyprint import Document
+
+from edition.model import Origin, Style
+from edition.writers.pdf.fonts import UsedFont, check_used_fonts
+
+XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
+
+
+@dataclass(frozen=True, slots=True)
+class PrintFinisher:
+    """The ``finisher`` passed to ``write_pdf`` (see module docstring)."""
+
+    style: Style
+    origin: Origin
+    text_start: int
+    bleed_pt: float
+    identifier: str
+
+    def __call__(self, document: Document, pdf: pydyf.PDF) -> None:
+        check_used_fonts(used_fonts(document), self.style, self.origin)
+        self._page_labels(pdf)
+        self._bleed_boxes(pdf)
+        self._stable_document_id(pdf)
+
+    def _page_labels(self, pdf: pydyf.PDF) -> None:
+        nums = pydyf.Array()
+        if self.text_start > 0:
+            nums.extend([0, pydyf.Dictionary({"S": "/r"})])
+        nums.extend([self.text_start, pydyf.Dictionary({"S": "/D", "St": 1})])
+        pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": nums})
+
+    def _bleed_boxes(self, pdf: pydyf.PDF) -> None:
+        for number in pdf.pages["Kids"][::3]:
+            page = pdf.objects[number]
+            x1, y1, x2, y2 = page["TrimBox"]
+            b = self.bleed_pt
+            page["BleedBox"] = pydyf.Array(
+                [min(x1, x2) - b, min(y1, y2) - b, max(x1, x2) + b, max(y1, y2) + b]
+            )
+
+    def _stable_document_id(self, pdf: pydyf.PDF) -> None:
+        reference = pdf.catalog.get("Metadata")
+        if reference is None:
+            return
+        stream = pdf.objects[int(reference.split()[0])]
+        stable = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, self.identifier)}".encode()
+        stream.stream = [
+            XMP_DOCUMENT_ID.sub(stable, part) if isinstance(part, bytes) else part for part in stream.stream
+        ]
+
+
+def used_fonts(document: Document) -> list[UsedFont]:
+    """Every font WeasyPrint embedded, with the characters drawn in it."""
+    return [UsedFont(font.family, "".join(font.to_unicode.values())) for font in document.fonts.values()]
+
+
+def screen_from_print(print_pdf: bytes) -> bytes:
+    """The screen PDF: the print PDF with every page box set to the trim."""
+    reader = PdfReader(BytesIO(print_pdf))
+    with _without_clone_size_notice():
+        writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header
+    for page in writer.pages:
+        trim = RectangleObject(page.trimbox)
+        page.mediabox = trim
+        page.cropbox = RectangleObject(trim)
+        page.bleedbox = RectangleObject(trim)
+        page.trimbox = RectangleObject(trim)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@contextmanager
+def _without_clone_size_notice() -> Iterator[None]:
+    """Hide pypdf's "Object count … exceeds defined trailer size" notice while cloning.
+
+    Cloning makes some of WeasyPrint's direct objects indirect, so the clone has more objects than the
+    source's trailer /Size; the written file gets its own, correct /Size (qpdf --check is clean).
+    """
+    logger = logging.getLogger("pypdf._writer")
+    notice = logging.Filter()
+    notice.filter = lambda record: not record.getMessage().startswith("Object count")  # type: ignore[method-assign]
+    logger.addFilter(notice)
+    try:
+        yield
+    finally:
+        logger.removeFilter(notice)

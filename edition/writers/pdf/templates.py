@@ -1,0 +1,171 @@
+"""The Jinja2 environment of the print templates: autoescaped HTML, strict undefined variables.
+
+Templates dispatch on a node's type with the ``node_type`` filter (the model class name), so the
+templates need no knowledge of Python and the writer builds no HTML strings itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from edition.model import (
+    Anchor,
+    Block,
+    BlockQuote,
+    CitationLink,
+    Emended,
+    ExternalLink,
+    Heading,
+    IndexMark,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Reference,
+    Styled,
+    Text,
+)
+
+EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
+ISO_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@cache
+def environment() -> Environment:
+    """One shared environment (templates are compiled once per process)."""
+    env = Environment(
+        loader=PackageLoader("edition", "templates/print"),
+        autoescape=_autoescape,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["node_type"] = node_type
+    env.filters["css_string"] = css_string
+    env.filters["pt"] = points
+    env.filters["note_paragraphs"] = note_paragraphs
+    env.filters["long_date"] = long_date
+    env.filters["attach_points"] = attach_points
+    env.filters["title_lines"] = title_lines
+    env.tests["external_url"] = is_external_url
+    return env
+
+
+def node_type(node: object) -> str:
+    """The model class name of a node: ``Text``, ``Styled``, ``GlossRef`` …"""
+    return type(node).__name__
+
+
+def css_string(value: str) -> str:
+    """A CSS string literal (double quotes), safe inside a stylesheet."""
+    escaped = "".join(c if c.isprintable() and c not in '"\\' else f"\\{ord(c):x} " for c in value)
+    return f'"{escaped}"'
+
+
+def points(value: float) -> str:
+    """A length in points with enough precision for PDF geometry and no float noise."""
+    return f"{value:.3f}".rstrip("0").rstrip(".") + "pt"
+
+
+def long_date(value: str) -> str:
+    """An ISO date as a book prints it: "2026-11-26" → "26 November 2026"; anything else unchanged."""
+    match = ISO_DATE.match(value.strip())
+    if match is None or not 1 <= int(match["month"] or 1) <= 12:
+        return value
+    month = MONTHS[int(match["month"]) - 1] if match["month"] else None
+    parts = [str(int(match["day"])) if match["day"] else None, month, match["year"]]
+    return " ".join(part for part in parts if part)
+
+
+def title_lines(title: str) -> tuple[str, ...]:
+    """A display title broken after its first colon: "Classics of Marxism:" / "The Revolution Betrayed"."""
+    head, colon, tail = title.partition(": ")
+    return (head + ":", tail) if colon and tail else (title,)
+
+
+def is_external_url(href: str) -> bool:
+    """Only web and mail links become PDF link annotations; anything else prints as plain text."""
+    return urlsplit(href).scheme.lower() in EXTERNAL_SCHEMES
+
+
+def _autoescape(template_name: str | None) -> bool:
+    return template_name is None or not template_name.endswith(".css.j2")
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """Point targets (anchors, index marks) carried by the word that follows them.
+
+    WeasyPrint 70 breaks lines badly around empty inline elements (a line ends early, the next holds a
+    single word), so an id is put on a span around the next word instead of an empty span. ``points``
+    are (element id, class) pairs; ``children`` is empty only when no word follows (then the span is
+    empty and styled as an inline-block, which WeasyPrint handles).
+    """
+
+    points: tuple[tuple[str, str], ...]
+    children: tuple[Inline, ...]
+
+
+CONTAINERS = (Styled, Emended, Reference, CitationLink, ExternalLink)
+FIRST_WORD = re.compile(r"^(\s*\S+)(.*)$", re.DOTALL)
+
+
+def attach_points(nodes: tuple[Inline, ...]) -> tuple[Inline | Marked, ...]:
+    """The inline nodes with every Anchor and IndexMark moved onto the word that follows it."""
+    out: list[Inline | Marked] = []
+    pending: list[tuple[str, str]] = []
+    for node in nodes:
+        if isinstance(node, Anchor | IndexMark):
+            pending.append((node.element_id, "anchor" if isinstance(node, Anchor) else "ix"))
+            continue
+        if pending and isinstance(node, Text) and (match := FIRST_WORD.match(node.text)):
+            out.append(Marked(tuple(pending), (Text(match[1]),)))
+            if match[2]:
+                out.append(Text(match[2]))
+            pending = []
+            continue
+        if pending and isinstance(node, CONTAINERS) and node.children:
+            out.append(Marked(tuple(pending), (node,)))
+            pending = []
+            continue
+        if pending:
+            out.append(Marked(tuple(pending), ()))
+            pending = []
+        out.append(node)
+    if pending:
+        out.append(Marked(tuple(pending), ()))
+    return tuple(out)
+
+
+def note_paragraphs(blocks: tuple[Block, ...]) -> tuple[tuple[Inline, ...], ...]:
+    """A note's blocks flattened to paragraphs' inline content (a margin note holds no block boxes)."""
+    out: list[tuple[Inline, ...]] = []
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            out.append(block.content)
+        elif isinstance(block, BlockQuote):
+            out.extend(note_paragraphs(block.blocks))
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                out.extend(note_paragraphs(item))
+    return tuple(out)

@@ -1,0 +1,65 @@
+"""Style settings → design: validation, missing fonts, fallback fonts."""
+
+from __future__ import annotations
+
+import pytest
+
+from edition.model import Origin, Style
+from edition.writers.pdf.design import MARK_ROOM_PT, design_from_style
+from edition.writers.pdf.errors import PdfBuildError
+from edition.writers.pdf.fonts import UsedFont, check_used_fonts, find_font
+
+ORIGIN = Origin("edition.yaml")
+
+
+def test_lengths_are_converted_to_points() -> None:
+    design = design_from_style(
+        Style(trim_width="152mm", trim_height="9in", bleed="0.125in", font_size="10pt"), ORIGIN
+    )
+    assert design.trim_width_pt == pytest.approx(430.866, abs=0.001)
+    assert design.trim_height_pt == 648
+    assert design.bleed_pt == 9
+    assert design.css_bleed_pt == pytest.approx(9 + MARK_ROOM_PT)
+    assert design.pdf_variant == "pdf/a-3b"
+
+
+def test_pdf_variant_none_means_plain_pdf() -> None:
+    assert design_from_style(Style(pdf_variant="none"), ORIGIN).pdf_variant is None
+
+
+def test_bad_values_are_all_reported_at_once() -> None:
+    with pytest.raises(PdfBuildError) as caught:
+        design_from_style(
+            Style(trim_width="6 inches", bleed="3", pdf_variant="pdf/z-9", font='Evil"; } body {'), ORIGIN
+        )
+    codes = sorted(d.code for d in caught.value.diagnostics)
+    assert codes == ["pdf-style-font", "pdf-style-length", "pdf-style-length", "pdf-variant"]
+    assert all(d.path == "edition.yaml" for d in caught.value.diagnostics)
+
+
+def test_missing_font_names_the_font_and_its_package() -> None:
+    with pytest.raises(PdfBuildError) as caught:
+        find_font(Style(font="No Such Font Family", font_package="fonts-nosuch"), ORIGIN)
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "pdf-font-missing"
+    assert "No Such Font Family" in diagnostic.message
+    assert "fonts-nosuch" in (diagnostic.hint or "")
+
+
+def test_installed_font_is_found_with_its_files() -> None:
+    font = find_font(Style(), ORIGIN)
+    assert font.family == "EB Garamond"
+    assert any(path.name.startswith("EBGaramond") for path in font.files)
+
+
+def test_a_fallback_font_is_refused_naming_the_characters() -> None:
+    used = [UsedFont("EB Garamond", "abc"), UsedFont("DejaVu Sans", "☭x")]
+    with pytest.raises(PdfBuildError) as caught:
+        check_used_fonts(used, Style(), ORIGIN)
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "pdf-fallback-font"
+    assert "U+262D" in diagnostic.message and "DejaVu Sans" in diagnostic.message
+
+
+def test_the_style_font_alone_passes() -> None:
+    check_used_fonts([UsedFont("eb garamond", "abc")], Style(), ORIGIN)
