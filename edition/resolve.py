@@ -136,6 +136,8 @@ class _Resolver:
         self.citation_counter = itertools.count(1)
         self.heading_counter = itertools.count(1)
         self.all_citations: list[Citation] = []
+        # The same typography for the copy-text and the editor's own prose (notes, front matter).
+        self.rules = tuple(RULES[name] for name in config.typography)
         self.index = TextIndex([])
 
     # -- reading ----------------------------------------------------------------------------------
@@ -200,7 +202,7 @@ class _Resolver:
         for mark, span in marks:
             points[span.paragraph + 1].append(PointOverlay(span.start, mark, "start", order=-1))
 
-        rules = tuple(RULES[name] for name in config.typography)
+        rules = self.rules
 
         def copy_text_inlines(raw: RawParagraph) -> tuple[Inline, ...]:
             n = numbers.get(id(raw))
@@ -371,7 +373,7 @@ class _Resolver:
 
     def _note_document(self, raw: RawDocument) -> tuple[Block, ...]:
         def inlines(paragraph: RawParagraph) -> tuple[Inline, ...]:
-            return build_inlines(paragraph.atoms, convert_point=self._note_point)
+            return apply_rules(build_inlines(paragraph.atoms, convert_point=self._note_point), self.rules)
 
         return to_blocks(raw.blocks, inlines, lambda _p: None, self._heading_id)
 

@@ -1,7 +1,8 @@
-"""Silent typographic normalisation of the printed copy-text, applied after anchoring.
+"""Silent typographic normalisation of the printed text, applied after anchoring.
 
 Lemmas are matched against the copy-text as transmitted, so editors quote what they see in the file; the
-printed text then gets the edition's typography. Each rule is named in edition.yaml (``typography:``) and
+printed text (the copy-text, and the editor's notes and front matter alike) then gets the edition's
+typography. Each rule is named in edition.yaml (``typography:``) and
 its description goes into the Note on the Text, so what is done silently is still declared.
 Emended readings are the editor's own and are left as written.
 """

@@ -55,3 +55,17 @@ def test_unknown_rule_is_an_error_with_a_suggestion(mini: Path) -> None:
     found = [d for d in check_edition(mini).diagnostics if d.code == "bad-value"]
     assert len(found) == 1
     assert found[0].hint == "did you mean 'curly-quotes'?"
+
+
+def test_rules_apply_to_notes_and_front_matter_too(mini: Path) -> None:
+    (mini / "apparatus/glosses.yaml").write_text(
+        "glosses:\n  - id: a\n    lemma: Left Opposition\n"
+        "    note: |\n      Engels's \"withers away\", 1918-23.\n",
+        encoding="utf-8",
+    )
+    (mini / "front/note.md").write_text('The "copy-text".\n', encoding="utf-8")
+    with (mini / "edition.yaml").open("a", encoding="utf-8") as f:
+        f.write("typography: [curly-quotes, range-dashes]\n")
+    edition = load_edition(mini)
+    assert edition.glosses[0].body[0].content == (Text("Engels’s “withers away”, 1918–23."),)
+    assert edition.front_matter[1].blocks[0].content == (Text("The “copy-text”."),)
