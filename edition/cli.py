@@ -84,6 +84,7 @@ def _build(args: argparse.Namespace) -> int:
     build_dir.mkdir(parents=True, exist_ok=True)
     outputs: list[str] = []
     pages = 0
+    page_labels = None
     warnings = list(problems)
     try:
         if args.output_format in ("pdf", "all"):
@@ -91,12 +92,14 @@ def _build(args: argparse.Namespace) -> int:
 
             pdf = build_pdf(edition, build_dir, keep_html=args.keep_html, progress=progress)
             pages = pdf.page_count
+            page_labels = pdf.page_labels
             warnings.extend(pdf.warnings)
             outputs.extend(str(p) for p in pdf.paths)
         if args.output_format in ("epub", "all"):
             from edition.writers.epub import build_epub
 
-            epub = build_epub(edition, build_dir, progress=progress)
+            # With the PDF built in the same run, the EPUB carries the print page list.
+            epub = build_epub(edition, build_dir, progress=progress, page_map=page_labels)
             outputs.append(str(epub.path))
     except WriterError as error:
         progress.done()

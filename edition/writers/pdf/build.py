@@ -15,9 +15,9 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -75,6 +75,8 @@ class PdfBuildResult:
     note_count: int
     warnings: tuple[Diagnostic, ...]
     timings: Timings
+    # Element id -> printed page label, for the EPUB's print page list.
+    page_labels: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,7 @@ def build_pdf(
         note_count=len(edition.glosses),
         warnings=tuple(warnings),
         timings=clock.timings(),
+        page_labels={element_id: layout.pages.label(element_id) for element_id in layout.pages.page_of},
     )
 
 

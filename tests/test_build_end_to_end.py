@@ -1,0 +1,44 @@
+"""`edition build` end to end on the default edition: all three outputs, from one run, agreeing."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from edition.cli import main
+from tests.conftest import DEFAULT_EDITION
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    assert main(["build", str(DEFAULT_EDITION), "--build-dir", str(out), "-q"]) == 0
+    return out
+
+
+def test_build_writes_the_print_pdf_the_screen_pdf_and_the_epub(built: Path) -> None:
+    names = sorted(p.name for p in built.iterdir() if p.suffix in (".pdf", ".epub"))
+    assert names == ["revolution-betrayed-screen.pdf", "revolution-betrayed.epub", "revolution-betrayed.pdf"]
+
+
+def test_epub_page_list_carries_the_print_page_numbers(built: Path) -> None:
+    reader = PdfReader(built / "revolution-betrayed-screen.pdf")
+    labels = reader.page_labels
+    opening = next(i for i, page in enumerate(reader.pages) if "THE OCTOBER" in page.extract_text())
+    with zipfile.ZipFile(built / "revolution-betrayed.epub") as epub:
+        nav = epub.read("EPUB/nav.xhtml").decode()
+        section = epub.read("EPUB/sec-1.xhtml").decode()
+    page_list = nav[nav.index('epub:type="page-list"') :]
+    listed = re.findall(r'<a href="[^"]+">([^<]+)</a>', page_list)
+    # every printed page of the text and back matter is in the list, in print order
+    text_labels = [label for label in labels[opening:] if label.isdigit()]
+    assert listed[-len(text_labels) :] == text_labels
+    # the marker before § 1 says the page § 1 is printed on
+    before_p1 = section[: section.index('id="p-1"')]
+    assert re.findall(r'aria-label="([^"]+)"', before_p1)[-1] == labels[opening]
