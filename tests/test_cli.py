@@ -67,3 +67,14 @@ def test_build_with_errors_writes_nothing(mini: Path, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "build stopped" in result.stderr
     assert not build_dir.exists() or not any(build_dir.iterdir())
+
+
+def test_a_writer_error_is_reported_without_traceback(mini: Path, tmp_path: Path) -> None:
+    with (mini / "edition.yaml").open("a", encoding="utf-8") as f:
+        f.write("style:\n  font: No Such Font\n  font_package: fonts-nosuch\n")
+    result = run("build", str(mini), "--format", "pdf", "--build-dir", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "[pdf-font-missing]" in result.stderr
+    assert "fonts-nosuch" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "mini.pdf").exists()

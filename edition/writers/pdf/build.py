@@ -128,6 +128,7 @@ def build_pdf(
                     layout.pages.numbering.text_start,
                     design.bleed_pt,
                     edition.metadata.identifier,
+                    font.names,
                 )
                 with _font_timestamps(edition):
                     print_pdf = layout.document.write_pdf(finisher=finisher, **options)

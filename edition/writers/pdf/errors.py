@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from edition.diagnostics import Diagnostic
+from edition.writers.errors import WriterError
 
 
-class PdfBuildError(Exception):
+class PdfBuildError(WriterError):
     """A missing font, a resource outside the edition folder, a fallback font in the output …
 
     Carries every diagnostic so the CLI can print them like the reader's own.
     """
 
     def __init__(self, diagnostics: Iterable[Diagnostic]):
-        self.diagnostics = tuple(diagnostics)
-        super().__init__("; ".join(d.message for d in self.diagnostics) or "PDF build failed")
+        diagnostics = tuple(diagnostics)
+        super().__init__("; ".join(d.message for d in diagnostics) or "PDF build failed", diagnostics)

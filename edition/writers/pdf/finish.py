@@ -41,9 +41,10 @@ class PrintFinisher:
     text_start: int
     bleed_pt: float
     identifier: str
+    font_names: frozenset[str] = frozenset()
 
     def __call__(self, document: Document, pdf: pydyf.PDF) -> None:
-        check_used_fonts(used_fonts(document), self.style, self.origin)
+        check_used_fonts(used_fonts(document), self.style, self.origin, self.font_names)
         self._page_labels(pdf)
         self._bleed_boxes(pdf)
         self._stable_document_id(pdf)

@@ -25,6 +25,9 @@ class InstalledFont:
 
     family: str
     files: tuple[Path, ...]
+    # Every family name fontconfig gives these files ("EB Garamond 12" is also "EB Garamond"): the names
+    # the PDF's embedded fonts may carry without being a fallback.
+    names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +40,27 @@ class UsedFont:
 
 def find_font(style: Style, origin: Origin) -> InstalledFont:
     """The installed faces of ``style.font``; PdfBuildError naming the package when there are none."""
-    files = _fontconfig_files(style.font)
+    files = _fontconfig_query(style.font, "%{file}")
     if not files:
         raise PdfBuildError([_missing_font(style, origin)])
-    return InstalledFont(style.font, files)
+    names = {
+        name.strip().casefold()
+        for line in _fontconfig_query(style.font, "%{family}")
+        for name in line.split(",")
+    }
+    return InstalledFont(
+        style.font, tuple(sorted(Path(f) for f in files)), frozenset(names | {style.font.casefold()})
+    )
 
 
-def check_used_fonts(used: Iterable[UsedFont], style: Style, origin: Origin) -> None:
-    """Refuse a PDF in which Pango fell back to another family for some characters."""
+def check_used_fonts(
+    used: Iterable[UsedFont], style: Style, origin: Origin, names: frozenset[str] = frozenset()
+) -> None:
+    """Refuse a PDF in which Pango fell back to another family for some characters.
+
+    ``names`` are the other family names of the style font's own files (InstalledFont.names).
+    """
+    allowed = names | {style.font.casefold()}
     problems = [
         Diagnostic.at(
             origin,
@@ -55,26 +71,27 @@ def check_used_fonts(used: Iterable[UsedFont], style: Style, origin: Origin) -> 
             "use a font that covers these characters (style: font:), or change the text",
         )
         for font in used
-        if font.family.casefold() != style.font.casefold()
+        if font.family.casefold() not in allowed
     ]
     if problems:
         raise PdfBuildError(problems)
 
 
-def _fontconfig_files(family: str) -> tuple[Path, ...]:
+def _fontconfig_query(family: str, field: str) -> tuple[str, ...]:
+    """One fontconfig field (``%{file}``, ``%{family}``) of every face of ``family``."""
     executable = shutil.which("fc-list")
     if executable is None:
         return ()
     pattern = f":family={family.translate(FC_SPECIAL)}"
     completed = subprocess.run(
-        [executable, "--format", "%{file}\n", pattern],
+        [executable, "--format", field + "\n", pattern],
         capture_output=True,
         text=True,
         check=False,
     )
     if completed.returncode != 0:
         return ()
-    return tuple(sorted(Path(line) for line in completed.stdout.splitlines() if line.strip()))
+    return tuple(line for line in completed.stdout.splitlines() if line.strip())
 
 
 def _missing_font(style: Style, origin: Origin) -> Diagnostic:

@@ -63,3 +63,15 @@ def test_a_fallback_font_is_refused_naming_the_characters() -> None:
 
 def test_the_style_font_alone_passes() -> None:
     check_used_fonts([UsedFont("eb garamond", "abc")], Style(), ORIGIN)
+
+
+def test_a_face_named_by_its_optical_size_is_not_a_fallback() -> None:
+    # fontconfig gives EBGaramond12-Regular.otf both "EB Garamond" and "EB Garamond 12"; the PDF's font
+    # carries the first, and that is the style's own font, not a fallback.
+    style = Style(font="EB Garamond 12")
+    font = find_font(style, ORIGIN)
+    assert "eb garamond" in font.names
+    assert all("12" in path.name for path in font.files)
+    check_used_fonts([UsedFont("EB Garamond", "abc")], style, ORIGIN, font.names)
+    with pytest.raises(PdfBuildError):
+        check_used_fonts([UsedFont("DejaVu Serif", "abc")], style, ORIGIN, font.names)
