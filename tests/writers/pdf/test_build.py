@@ -271,7 +271,6 @@ def test_the_mini_fixture_edition_end_to_end(tmp_path: Path) -> None:
     assert built.result.paths == (tmp_path / "mini.pdf", tmp_path / "mini-screen.pdf")
 
 
-@pytest.mark.skipif(not (DEFAULT_EDITION / "edition.yaml").exists(), reason="default edition not present")
 def test_the_default_edition_end_to_end(tmp_path: Path) -> None:
     built = build(load_edition(DEFAULT_EDITION), tmp_path)
     counts = check_page_references(built.screen_pdf)

@@ -1,0 +1,99 @@
+"""Every gloss of the default edition in the real layout: once, in the outer margin, inside the trim.
+
+The placement report of the final layout is captured from the real build and checked against the laid-out
+page geometry; the printed PDF is then checked to hold each note's text on the page the report gives.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import pytest
+from pypdf import PdfReader
+
+import edition.writers.pdf.build as pdf_build
+from edition.model import plain_text
+from edition.resolve import load_edition
+from edition.writers.pdf import build_pdf
+from tests.conftest import DEFAULT_EDITION
+
+pytestmark = pytest.mark.slow
+
+TRIM_SAFETY_PX = 3 / 25.4 * 96
+TOLERANCE_PX = 0.5
+
+
+@pytest.fixture(scope="module")
+def laid_out(tmp_path_factory: pytest.TempPathFactory):
+    edition = load_edition(DEFAULT_EDITION)
+    captured = []
+    real = pdf_build.place_margin_notes
+
+    def recording(document, **kwargs):
+        report = real(document, **kwargs)
+        captured.append((document, report))
+        return report
+
+    out = tmp_path_factory.mktemp("pdf")
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(pdf_build, "place_margin_notes", recording)
+    try:
+        result = build_pdf(edition, out)
+    finally:
+        monkeypatch.undo()
+    document, report = captured[-1]
+    return edition, document, report, result
+
+
+def test_every_gloss_is_placed_exactly_once(laid_out) -> None:
+    edition, _document, report, _result = laid_out
+    placed = [p.note_id for p in report.placements]
+    assert sorted(placed) == sorted(g.element_id for g in edition.glosses)
+    assert len(set(placed)) == len(placed) == len(edition.glosses) == 55
+    assert not report.needing_endnotes()
+
+
+def test_each_note_is_on_its_anchor_page_or_the_next(laid_out) -> None:
+    _edition, _document, report, _result = laid_out
+    for p in report.placements:
+        assert p.page in (p.anchor_page, p.anchor_page + 1), p
+        assert p.spilled == (p.page != p.anchor_page)
+
+
+def test_notes_sit_in_the_outer_margin_inside_the_trim(laid_out) -> None:
+    _edition, document, report, _result = laid_out
+    for p in report.placements:
+        box = document.pages[p.page]._page_box
+        text_left = box.content_box_x()
+        text_right = text_left + box.width
+        if box.margin_right > box.margin_left:  # recto: outer margin on the right
+            assert p.x >= text_right - TOLERANCE_PX, p
+            assert p.x + p.width <= box.margin_width() - TRIM_SAFETY_PX + TOLERANCE_PX, p
+        else:
+            assert p.x >= TRIM_SAFETY_PX - TOLERANCE_PX, p
+            assert p.x + p.width <= text_left + TOLERANCE_PX, p
+        assert p.y >= box.content_box_y() - TOLERANCE_PX
+        assert p.y + p.height <= box.content_box_y() + box.height + TOLERANCE_PX
+
+
+def test_notes_on_a_page_never_overlap(laid_out) -> None:
+    _edition, _document, report, _result = laid_out
+    by_page: dict[int, list] = {}
+    for p in report.placements:
+        by_page.setdefault(p.page, []).append(p)
+    assert len(by_page) > 10
+    for notes in by_page.values():
+        for above, below in pairwise(sorted(notes, key=lambda n: n.y)):
+            assert above.y + above.height <= below.y + TOLERANCE_PX
+
+
+def test_the_printed_pdf_has_each_note_on_the_page_the_layout_gave(laid_out) -> None:
+    edition, _document, report, result = laid_out
+    reader = PdfReader(result.paths[1])
+    texts = [re.sub(r"[-‐]\n", "", page.extract_text()).replace("\n", " ") for page in reader.pages]
+    bodies = {g.element_id: plain_text(g.body[0].content) for g in edition.glosses}
+    for p in report.placements:
+        words = re.findall(r"[A-Za-z]{6,}", bodies[p.note_id])[:1]
+        assert words, p.note_id
+        assert words[0] in texts[p.page], (p.note_id, words[0], p.page)
