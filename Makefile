@@ -31,4 +31,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/check.py
 
 clean:
-	rm -rf build/*.pdf build/*.epub build/*.html build/html
+	rm -rf build/*.pdf build/*.epub build/*.html build/*-print.css build/*-pages.json
