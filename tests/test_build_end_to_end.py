@@ -42,3 +42,40 @@ def test_epub_page_list_carries_the_print_page_numbers(built: Path) -> None:
     # the marker before § 1 says the page § 1 is printed on
     before_p1 = section[: section.index('id="p-1"')]
     assert re.findall(r'aria-label="([^"]+)"', before_p1)[-1] == labels[opening]
+
+
+def test_every_kind_of_apparatus_entry_reaches_both_outputs(built: Path) -> None:
+    from edition.resolve import load_edition
+
+    edition = load_edition(DEFAULT_EDITION)
+    with zipfile.ZipFile(built / "revolution-betrayed.epub") as epub:
+        book = "".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
+    pdf_text = " ".join(
+        page.extract_text() for page in PdfReader(built / "revolution-betrayed-screen.pdf").pages
+    )
+    pdf_text = re.sub(r"[-‐]\s+", "", pdf_text)
+    kinds = {
+        "glosses": edition.glosses,
+        "emendations": edition.emendations,
+        "cross-references": edition.cross_references,
+        "anchors": edition.anchors,
+        "citations": edition.citations,
+        "index": edition.index,
+        "bibliography": edition.bibliography,
+    }
+    assert all(kinds.values()), {k: len(v) for k, v in kinds.items()}
+    for gloss in edition.glosses:
+        assert f'id="{gloss.element_id}"' in book
+    for emendation in edition.emendations:
+        assert f'#{emendation.element_id}"' in book  # the textual note links to the reading
+        assert emendation.reading.split()[0].strip("“”") in pdf_text
+    for reference in edition.cross_references:
+        assert f'#{reference.target.element_id}"' in book
+    for anchor in edition.anchors:
+        assert f'id="{anchor.element_id}"' in book
+    for citation in edition.citations:
+        assert f'#{citation.bib_id}"' in book
+    for entry in edition.index:
+        heading = entry.heading.split(",")[0].split(" (")[0]
+        assert heading in pdf_text and heading in book, heading
+    assert "Textual Notes" in pdf_text and "Bibliography" in pdf_text and "Index" in pdf_text
