@@ -26,13 +26,14 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from edition.diagnostics import Diagnostic
-from edition.model import Edition
+from edition.model import Edition, Origin, Paragraph, iter_paragraphs
 from edition.writers.pdf.design import Design, design_from_style
 from edition.writers.pdf.errors import PdfBuildError
 from edition.writers.pdf.fetcher import EditionFetcher, OutsideResourceError
 from edition.writers.pdf.finish import PrintFinisher, screen_from_print
 from edition.writers.pdf.fonts import find_font
 from edition.writers.pdf.margins import PlacementReport, place_margin_notes
+from edition.writers.pdf.overfull import overfull_lines
 from edition.writers.pdf.pages import PageMap, dump_page_map, layout_page_map, load_page_map
 from edition.writers.pdf.templates import environment
 from edition.writers.pdf.view import TEXT_ID, BookView, book_view
@@ -209,8 +210,19 @@ def _lay_out(
             continue
         if not settled:
             diagnostics.append(_unsettled(edition, pages, laid_out, view.printed_ids))
+        labels = [laid_out.numbering.label(i) for i in range(len(document.pages))]
+        origins = _paragraph_origins(edition)
+        diagnostics.extend(overfull_lines(document.pages, origins, edition.origin, labels))
         return _Layout(document, view, laid_out, tuple(dict.fromkeys([*refusals, *diagnostics])))
     raise AssertionError("unreachable: the last layout always returns")
+
+
+def _paragraph_origins(edition: Edition) -> dict[str, Origin]:
+    """Where each numbered paragraph (text and author's notes) comes from, by its element id."""
+    paragraphs = [*iter_paragraphs(edition.sections)]
+    for footnote in edition.footnotes:
+        paragraphs.extend(b for b in footnote.blocks if isinstance(b, Paragraph))
+    return {p.element_id: p.origin for p in paragraphs if p.element_id}
 
 
 def _unsettled(
