@@ -596,7 +596,8 @@ class _Resolver:
                 continue
             converted = to_blocks(tuple(group), inlines, number_of, self._heading_id)
             heading = converted[0] if isinstance(group[0], RawHeading) else None
-            title = group[0].paragraph.text if isinstance(group[0], RawHeading) else None
+            # The title as printed (typography applied), for contents, running heads and navigation.
+            title = plain_text(converted[0].content) if heading is not None else None
             body = converted[1:] if heading is not None else converted
             origin = group[0].origin if not isinstance(group[0], RawHeading) else group[0].paragraph.origin
             sections.append(Section(f"sec-{n}", title, heading, tuple(body), origin))  # type: ignore[arg-type]

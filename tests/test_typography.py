@@ -69,3 +69,13 @@ def test_rules_apply_to_notes_and_front_matter_too(mini: Path) -> None:
     edition = load_edition(mini)
     assert edition.glosses[0].body[0].content == (Text("Engels’s “withers away”, 1918–23."),)
     assert edition.front_matter[1].blocks[0].content == (Text("The “copy-text”."),)
+
+
+def test_section_titles_are_printed_with_the_typography_too(mini: Path) -> None:
+    text = (mini / "text/article.md").read_text(encoding="utf-8").replace(
+        "## A second section", '## The "second" section'
+    )
+    (mini / "text/article.md").write_text(text, encoding="utf-8")
+    with (mini / "edition.yaml").open("a", encoding="utf-8") as f:
+        f.write("typography: [curly-quotes]\n")
+    assert load_edition(mini).sections[-1].title == "The “second” section"
