@@ -331,3 +331,11 @@ def test_cross_reference_with_words_links_them_and_adds_the_pointer(mini: Path) 
     assert body[1] == Reference(body[1].target, (Text("policeman passage"),))
     assert body[1].target.element_id == target.element_id == "a-policeman"
     assert body[2:4] == (Text(" ("), PageRef(body[1].target))
+
+
+def test_image_in_the_text_is_a_warning(mini: Path) -> None:
+    with (mini / "text/article.md").open("a", encoding="utf-8") as f:
+        f.write("\nA figure ![a map of Europe](map.png) here.\n")
+    d = only(mini, "image-unsupported")
+    assert d.severity == "warning"
+    assert d.path == "text/article.md"
