@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from edition.blocks import raw_paragraphs, to_blocks
 from edition.config import EditionConfig, read_config
 from edition.diagnostics import Diagnostic, EditionError, SourceProblem, has_errors
 from edition.fields import suggest
+from edition.indexing import fold, resolve_index
 from edition.markdown import NoteMarkup, PointAtom, RawDocument, RawHeading, RawParagraph, parse_markdown
 from edition.model import (
     Anchor,
@@ -42,9 +42,6 @@ from edition.model import (
     Footnote,
     Gloss,
     GlossRef,
-    IndexEntry,
-    IndexLocation,
-    IndexMark,
     Inline,
     LemmaSpan,
     NamedAnchor,
@@ -56,8 +53,8 @@ from edition.model import (
     Text,
     plain_text,
 )
-from edition.normalize import normalize_lemma
 from edition.overlay import PointOverlay, RangeOverlay, build_inlines
+from edition.targets import TargetTable
 from edition.textfile import as_named_in_config, read_text_file
 from edition.typography import RULES, apply_rules
 
@@ -115,12 +112,6 @@ def _check(root: Path) -> CheckResult:
     return CheckResult(edition, tuple(problems))
 
 
-def _fold(text: str) -> str:
-    """Sort key: accents and case folded."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 class _Resolver:
     """One resolution run. Inputs are read once; ``problems`` collects every diagnostic."""
 
@@ -128,8 +119,7 @@ class _Resolver:
         self.config = config
         self.root = config.root
         self.problems = problems
-        self.targets: dict[str, Target] = {}
-        self.target_origins: dict[str, Origin] = {}
+        self.targets = TargetTable(problems)
         self.bib_items: dict[str, CslItem] = {}
         self.cited: set[str] = set()
         self.formatter: Formatter | None = None
@@ -172,7 +162,7 @@ class _Resolver:
         numbers = {id(p): n for n, p in enumerate(paragraphs, 1)}
         index = TextIndex([(numbers[id(p)], p.text) for p in paragraphs])
         self.index = index
-        self._register_paragraph_targets(len(paragraphs))
+        self.targets.add_paragraphs(len(paragraphs))
         self._register_footnote_targets(raw_footnotes, numbers)
 
         spans = self._anchor_all(apparatus, index)
@@ -182,7 +172,7 @@ class _Resolver:
         anchors = self._anchors(apparatus, spans)
         cross_refs = self._cross_references(apparatus, spans)
         citations = self._citations(apparatus, spans)
-        index_entries, marks = self._index_entries(apparatus, index)
+        index_entries, marks = resolve_index(apparatus.index, index, self.problems)
 
         ranges: dict[int, list[RangeOverlay]] = defaultdict(list)
         points: dict[int, list[PointOverlay]] = defaultdict(list)
@@ -251,33 +241,13 @@ class _Resolver:
     def _heading_id(self) -> str:
         return f"h-{next(self.heading_counter)}"
 
-    def _register_paragraph_targets(self, count: int) -> None:
-        for n in range(1, count + 1):
-            self.targets[f"§{n}"] = Target(f"p-{n}", "paragraph", n, f"§ {n}")
-
     def _register_footnote_targets(self, footnotes, numbers) -> None:
         for fn in footnotes:
             first = next(iter(raw_paragraphs(fn.blocks)), None)
             paragraph = numbers.get(id(first)) if first is not None else None
-            self.targets[f"fn-{fn.label}"] = Target(
-                f"fn-{fn.label}", "footnote", paragraph, f"note {fn.label}"
+            self.targets.add_generated(
+                f"fn-{fn.label}", Target(f"fn-{fn.label}", "footnote", paragraph, f"note {fn.label}")
             )
-
-    def _add_target(self, key: str, target: Target, origin: Origin) -> None:
-        if key in self.target_origins:
-            first = self.target_origins[key]
-            self.problems.append(
-                Diagnostic.at(
-                    origin,
-                    "error",
-                    "duplicate-id",
-                    f"the id '{key}' is used twice (first at {first})",
-                    "ids must be unique across all apparatus files",
-                )
-            )
-            return
-        self.target_origins[key] = origin
-        self.targets[key] = target
 
     def _anchor_all(self, apparatus: app.Apparatus, index: TextIndex) -> dict[int, Span]:
         spans: dict[int, Span] = {}
@@ -314,7 +284,7 @@ class _Resolver:
             for entry in entries:
                 span = spans.get(id(entry))
                 paragraph = span.paragraph + 1 if span else None
-                self._add_target(
+                self.targets.add(
                     entry.id,
                     Target(
                         prefix + entry.id,
@@ -328,33 +298,13 @@ class _Resolver:
             if entry.id:
                 span = spans.get(id(entry))
                 paragraph = span.paragraph + 1 if span else None
-                self._add_target(
+                self.targets.add(
                     entry.id, Target(f"x-{entry.id}", "anchor", paragraph, f"§ {paragraph}"), entry.origin
                 )
         for entry in apparatus.index:
-            self._add_target(
+            self.targets.add(
                 entry.id, Target(f"index-{entry.id}", "index", None, entry.heading), entry.origin
             )
-
-    def _target(self, name: str, origin: Origin) -> Target | None:
-        key = name.replace("§ ", "§").strip()
-        if key.startswith("p-") and key[2:].isdigit():
-            key = f"§{key[2:]}"
-        target = self.targets.get(key)
-        if target is None:
-            near = suggest(key, [k for k in self.targets if not k.startswith("§")])
-            if key.startswith("§"):
-                hint = f"the text has § 1 to § {self.index.numbers[-1] if self.index.numbers else 0}"
-            elif near:
-                hint = f"did you mean '{near}'?"
-            else:
-                hint = "a target is an entry id, a named anchor, or a paragraph such as §31"
-            self.problems.append(
-                Diagnostic.at(
-                    origin, "error", "unknown-target", f"cross-reference to unknown target '{name}'", hint
-                )
-            )
-        return target
 
     # -- notes (Markdown inside YAML) ----------------------------------------------------------------
 
@@ -387,7 +337,7 @@ class _Resolver:
         if not isinstance(node, NoteMarkup):
             return (node,)
         if node.kind == "xref":
-            target = self._target(node.value, node.origin)
+            target = self.targets.lookup(node.value, node.origin)
             if target is None:
                 return (Text(f"[[{node.value}]]"),)
             if node.locator is None:
@@ -515,7 +465,7 @@ class _Resolver:
     def _cross_references(self, apparatus: app.Apparatus, spans) -> tuple[CrossReference, ...]:
         out = []
         for n, (span, entry) in enumerate(self._in_text_order(apparatus.cross_references, spans), 1):
-            target = self._target(entry.target, entry.target_origin)
+            target = self.targets.lookup(entry.target, entry.target_origin)
             if target is not None:
                 out.append(
                     CrossReference(
@@ -531,56 +481,6 @@ class _Resolver:
             if citation is not None:
                 out.append((citation, span))
         return out
-
-    def _index_entries(self, apparatus: app.Apparatus, index: TextIndex):
-        entries = []
-        marks: list[tuple[IndexMark, Span]] = []
-        known = {entry.id for entry in apparatus.index}
-        for entry in apparatus.index:
-            found: list[Span] = []
-            for form, origin in entry.forms:
-                starts = index.find_all(normalize_lemma(form))
-                if not starts:
-                    self.problems.append(
-                        Diagnostic.at(
-                            origin,
-                            "error",
-                            "index-form-not-found",
-                            f"index form '{form}' of '{entry.heading}' does not occur in the text",
-                            "check the spelling, or remove the form",
-                        )
-                    )
-                found.extend(index.to_span(s, s + len(normalize_lemma(form))) for s in starts)
-            found = sorted(set(found), key=lambda s: (s.paragraph, s.start))
-            locations = []
-            for n, span in enumerate(found, 1):
-                mark = IndexMark(f"ix-{entry.id}-{n}", f"index-{entry.id}")
-                marks.append((mark, span))
-                locations.append(IndexLocation(mark.element_id, span.paragraph + 1))
-            for see, origin in entry.see:
-                if see not in known:
-                    self.problems.append(
-                        Diagnostic.at(
-                            origin,
-                            "error",
-                            "unknown-target",
-                            f"'see' names unknown index entry '{see}'",
-                            "name the id of another index entry",
-                        )
-                    )
-            entries.append(
-                IndexEntry(
-                    f"index-{entry.id}",
-                    entry.heading,
-                    entry.kind,
-                    _fold(entry.sort or entry.heading),
-                    tuple(locations),
-                    tuple(f"index-{s}" for s, _ in entry.see if s in known),
-                    entry.origin,
-                )
-            )
-        entries.sort(key=lambda e: (e.kind, e.sort_key))
-        return tuple(entries), marks
 
     # -- sections, front matter, bibliography ---------------------------------------------------------
 
@@ -655,5 +555,5 @@ class _Resolver:
             for key in keys
         ]
         # Author-date order, whatever order citeproc-py registered the items in.
-        entries.sort(key=lambda entry: _fold(plain_text(entry.content)))
+        entries.sort(key=lambda entry: fold(plain_text(entry.content)))
         return tuple(entries)
