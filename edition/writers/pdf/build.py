@@ -200,7 +200,7 @@ def _lay_out(
             continue
         report("notes", f"{len(edition.glosses)} glosses")
         with clock.phase("notes"):
-            placement = place_margin_notes(document)
+            placement = place_margin_notes(document, page_label=_folio_label(laid_out))
         diagnostics = _placement_diagnostics(placement)
         refused = frozenset(p.note_id for p in placement.needing_endnotes()) - endnotes
         if refused and not last:
@@ -215,6 +215,11 @@ def _lay_out(
         diagnostics.extend(overfull_lines(document.pages, origins, edition.origin, labels))
         return _Layout(document, view, laid_out, tuple(dict.fromkeys([*refusals, *diagnostics])))
     raise AssertionError("unreachable: the last layout always returns")
+
+
+def _folio_label(pages: PageMap) -> Callable[[int], str]:
+    """Names a page index as the book prints it ("p. 3", "p. xii") in layout warnings."""
+    return lambda index: f"p. {pages.numbering.label(index)}"
 
 
 def _paragraph_origins(edition: Edition) -> dict[str, Origin]:

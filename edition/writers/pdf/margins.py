@@ -25,6 +25,7 @@ contract.) While such a note is out, WeasyPrint will log a missing anchor for it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -106,12 +107,14 @@ def place_margin_notes(
     gap: float = DEFAULT_GAP,
     trim_safety: float = TRIM_SAFETY,
     side_gap: float = DEFAULT_SIDE_GAP,
+    page_label: Callable[[int], str] = lambda index: f"PDF page {index + 1}",
 ) -> PlacementReport:
     """Move every margin note of a rendered document into its outer margin, in place.
 
     Call it once, after ``HTML.render()`` and before ``document.write_pdf()``. ``gap`` is the least
     vertical space between notes, ``trim_safety`` the least distance from the trim edge, ``side_gap``
     the preferred distance from the text block (it shrinks before a note would cross the safety line).
+    ``page_label`` names a 0-based page index in warnings (the book's folio, "p. 3", where it is known).
     Raises ``MarginNoteError`` if the HTML/CSS contract is broken (a note not absolutely positioned,
     without a number, or split by layout).
     """
@@ -149,7 +152,7 @@ def place_margin_notes(
                 warnings.append(f"{note.origin}: warning: gloss {note.number} moved to another page but the "
                                 "stylesheet gives it no cue line [margin-note-no-cue]")
             warnings.append(f"{note.origin}: warning: gloss {note.number} did not fit beside its anchor on "
-                            f"PDF page {note.page + 1} and was moved to PDF page {outcome.page + 1} "
+                            f"{page_label(note.page)} and was moved to {page_label(outcome.page)} "
                             "[margin-note-spilled]")
     for page_index, page_notes in arriving.items():
         page = pages[page_index]

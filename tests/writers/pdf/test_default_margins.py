@@ -97,3 +97,12 @@ def test_the_printed_pdf_has_each_note_on_the_page_the_layout_gave(laid_out) -> 
         words = re.findall(r"[A-Za-z]{6,}", bodies[p.note_id])[:1]
         assert words, p.note_id
         assert words[0] in texts[p.page], (p.note_id, words[0], p.page)
+
+
+def test_spill_warnings_name_the_printed_pages(laid_out) -> None:
+    _edition, _document, report, result = laid_out
+    spilled = [w for w in result.warnings if w.code == "margin-note-spilled"]
+    assert len(spilled) == sum(p.spilled for p in report.placements) > 0
+    for warning in spilled:
+        assert re.search(r"on p\. \d+ and was moved to p\. \d+$", warning.message), warning.message
+        assert warning.path == "apparatus/glosses.yaml"
