@@ -73,7 +73,36 @@ CSL_TYPES = (
     "webpage",
 )
 DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-DATE_FIELDS = ("issued", "accessed", "original-date", "event-date", "submitted")
+DATE_FIELDS = ("issued", "accessed", "original-date", "event-date", "submitted", "available-date")
+NAME_FIELDS = (
+    "author",
+    "editor",
+    "translator",
+    "container-author",
+    "collection-editor",
+    "composer",
+    "director",
+    "editorial-director",
+    "illustrator",
+    "interviewer",
+    "original-author",
+    "recipient",
+    "reviewed-author",
+    "chair",
+    "compiler",
+    "contributor",
+    "curator",
+    "executive-producer",
+    "guest",
+    "host",
+    "narrator",
+    "organizer",
+    "performer",
+    "producer",
+    "script-writer",
+    "series-creator",
+)
+NAME_PARTS = ("family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +174,10 @@ def read_bibliography(
             )
             continue
         seen[key] = entry.origin
-        data = _plain(entry)
+        # A malformed field is reported and left out, so the work still counts as present (no cascade of
+        # "unknown key" errors for its citations) and citeproc-py never sees a shape it would crash on.
+        bad = _malformed_fields(entry, key, problems)
+        data = {name: value for name, value in _plain(entry).items() if name not in bad}
         for date_field in DATE_FIELDS:
             if isinstance(data.get(date_field), str | int):
                 parsed = DATE_TEXT.match(str(data[date_field]))
@@ -153,6 +185,59 @@ def read_bibliography(
                     data[date_field] = {"date-parts": [[int(p) for p in parsed.groups() if p]]}
         items.append(CslItem(key, data, entry.origin))
     return tuple(items)
+
+
+def _malformed_fields(entry: YMap, key: str, problems: list[Diagnostic]) -> set[str]:
+    """Names, dates and plain fields must have the shapes CSL (and citeproc-py) require: report the rest."""
+    bad: set[str] = set()
+    fields = FieldReader(problems, f"bibliography entry '{key}'")
+    for field_key, value in entry.items:
+        name = field_key.name
+        if name in NAME_FIELDS:
+            people = value.items if isinstance(value, YSeq) else None
+            if people is None or not all(
+                isinstance(p, YMap) and p.items and all(k.name in NAME_PARTS for k, _ in p.items)
+                for p in people
+            ):
+                fields.wrong_type(value, name, "a list of names such as [{family: Trotsky, given: Leon}]")
+                bad.add(name)
+        elif name in DATE_FIELDS:
+            if not _is_csl_date(value):
+                bad.add(name)
+                problems.append(
+                    Diagnostic.at(
+                        value.origin,
+                        "error",
+                        "bad-value",
+                        f"'{name}' of bibliography entry '{key}' is not a date",
+                        "write YYYY, YYYY-MM or YYYY-MM-DD, or {date-parts: [[1937]]}, or {literal: c. 1937}",
+                    )
+                )
+        elif not isinstance(value, YScalar):
+            fields.wrong_type(value, name, "a single value")
+            bad.add(name)
+    return bad
+
+
+def _is_csl_date(node: YNode) -> bool:
+    if isinstance(node, YScalar):
+        return isinstance(node.value, str | int) and DATE_TEXT.match(str(node.value)) is not None
+    if not isinstance(node, YMap):
+        return False
+    literal = node.get("literal")
+    if isinstance(literal, YScalar) and isinstance(literal.value, str):
+        return True
+    parts = node.get("date-parts")
+    return (
+        isinstance(parts, YSeq)
+        and 1 <= len(parts.items) <= 2
+        and all(
+            isinstance(part, YSeq)
+            and 1 <= len(part.items) <= 3
+            and all(isinstance(n, YScalar) and isinstance(n.value, int) for n in part.items)
+            for part in parts.items
+        )
+    )
 
 
 def _plain(node: YNode):

@@ -339,3 +339,31 @@ def test_image_in_the_text_is_a_warning(mini: Path) -> None:
     d = only(mini, "image-unsupported")
     assert d.severity == "warning"
     assert d.path == "text/article.md"
+
+
+def _break_bibliography(mini: Path, old: str, new: str) -> None:
+    text = (mini / "bibliography.yaml").read_text(encoding="utf-8")
+    assert old in text
+    write(mini, "bibliography.yaml", text.replace(old, new))
+
+
+def test_csl_names_must_be_a_list_of_name_parts(mini: Path) -> None:
+    _break_bibliography(mini, "author: [{family: Trotsky, given: Leon}]", "author: Leon Trotsky")
+    problems = problems_of(mini)
+    assert [(d.code, d.line, d.column) for d in problems] == [("wrong-type", 5, 13)]
+    assert problems[0].message.startswith(
+        "'author' in bibliography entry 'trotsky-1937' must be a list of names"
+    )
+
+
+def test_csl_dates_must_be_dates(mini: Path) -> None:
+    _break_bibliography(mini, "issued: 1937\n  - id: cliff", "issued: sometime in 1937\n  - id: cliff")
+    problems = problems_of(mini)
+    assert [(d.code, d.line) for d in problems] == [("bad-value", 9)]
+    assert problems[0].message == "'issued' of bibliography entry 'trotsky-1937' is not a date"
+
+
+def test_csl_plain_fields_must_be_single_values(mini: Path) -> None:
+    _break_bibliography(mini, "title: The Revolution Betrayed", "title: [The Revolution, Betrayed]")
+    problems = problems_of(mini)
+    assert [(d.code, d.line, d.column) for d in problems] == [("wrong-type", 4, 12)]
