@@ -32,7 +32,7 @@ from edition.writers.pdf.errors import PdfBuildError
 from edition.writers.pdf.fetcher import EditionFetcher, OutsideResourceError
 from edition.writers.pdf.finish import PrintFinisher, screen_from_print
 from edition.writers.pdf.fonts import find_font
-from edition.writers.pdf.margins import PlacementReport, place_margin_notes
+from edition.writers.pdf.margins import MarginNoteError, PlacementReport, place_margin_notes
 from edition.writers.pdf.overfull import overfull_lines
 from edition.writers.pdf.pages import PageMap, dump_page_map, layout_page_map, load_page_map
 from edition.writers.pdf.templates import environment
@@ -135,6 +135,19 @@ def build_pdf(
                     print_pdf = layout.document.write_pdf(finisher=finisher, **options)
         except OutsideResourceError as outside:
             raise PdfBuildError([_outside_diagnostic(edition, outside)]) from None
+        except MarginNoteError as broken:
+            # Our own templates keep the contract; an edition stylesheet restyling .margin-note can break it.
+            raise PdfBuildError(
+                [
+                    Diagnostic.at(
+                        edition.origin,
+                        "error",
+                        "pdf-margin-notes",
+                        f"margin notes cannot be placed: {broken}",
+                        "the edition's stylesheet must leave .margin-note absolutely positioned and unsplit",
+                    )
+                ]
+            ) from None
 
     report("finish", "screen PDF")
     with clock.phase("finish"), _without_gc():

@@ -278,3 +278,15 @@ def test_the_default_edition_end_to_end(tmp_path: Path) -> None:
     for pdf in built.result.paths:
         assert subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True).returncode == 0
     assert not [w for w in built.result.warnings if w.severity == "error"]
+
+
+def test_a_stylesheet_that_breaks_the_margin_notes_fails_cleanly(tmp_path: Path) -> None:
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    (root / "custom.css").write_text(".margin-note { position: static; }\n", encoding="utf-8")
+    with (root / "edition.yaml").open("a", encoding="utf-8") as f:
+        f.write("style:\n  stylesheet: custom.css\n")
+    with pytest.raises(PdfBuildError) as raised:
+        build_pdf(load_edition(root), tmp_path / "out")
+    assert [d.code for d in raised.value.diagnostics] == ["pdf-margin-notes"]
+    assert not (tmp_path / "out" / "mini.pdf").exists()
