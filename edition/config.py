@@ -256,17 +256,15 @@ def _style(node: YMap, problems: list[Diagnostic]) -> Style:
             )
         )
         variant = default.pdf_variant
+    font = fields.text(style_node, "font") or default.font
     return Style(
         trim_width=width,
         trim_height=height,
         bleed=_length(style_node, "bleed", fields, problems) or default.bleed,
-        font=fields.text(style_node, "font") or default.font,
+        font=font,
+        # The default font's package is known; another font's package must be named to be suggested.
         font_package=fields.text(style_node, "font_package")
-        or (
-            default.font_package
-            if (fields.text(style_node, "font") or default.font) == default.font
-            else None
-        ),
+        or (default.font_package if font == default.font else None),
         font_size=_length(style_node, "font_size", fields, problems) or default.font_size,
         csl=fields.text(style_node, "csl") or default.csl,
         pdf_variant=variant.lower(),

@@ -367,3 +367,10 @@ def test_csl_plain_fields_must_be_single_values(mini: Path) -> None:
     _break_bibliography(mini, "title: The Revolution Betrayed", "title: [The Revolution, Betrayed]")
     problems = problems_of(mini)
     assert [(d.code, d.line, d.column) for d in problems] == [("wrong-type", 4, 12)]
+
+
+def test_a_wrong_style_value_is_reported_once(mini: Path) -> None:
+    with (mini / "edition.yaml").open("a", encoding="utf-8") as f:
+        f.write("style:\n  font: [EB Garamond]\n")
+    d = only(mini, "wrong-type")
+    assert d.message == "'font' in 'style' of edition.yaml must be text, not a list"
