@@ -100,7 +100,7 @@ def read_apparatus(root: Path, files: list[tuple[str, Origin]], problems: list[D
         try:
             node = load_yaml_file(root, relpath)
         except SourceProblem as problem:
-            problems.append(as_named_in_config(problem.diagnostic, relpath, named_at))
+            problems.extend(as_named_in_config(d, relpath, named_at) for d in problem.diagnostics)
             continue
         if not isinstance(node, YMap):
             problems.append(

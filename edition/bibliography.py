@@ -20,7 +20,7 @@ from citeproc.source.json import CiteProcJSON
 from lxml import html as lxml_html
 
 from edition.diagnostics import Diagnostic, SourceProblem
-from edition.fields import FieldReader, suggest
+from edition.fields import FieldReader, is_calendar_date, suggest
 from edition.model import Inline, Origin, Styled, Text
 from edition.textfile import as_named_in_config
 from edition.yamlload import YMap, YNode, YScalar, YSeq, load_yaml_file
@@ -122,7 +122,7 @@ def read_bibliography(
     try:
         node = load_yaml_file(root, relpath)
     except SourceProblem as problem:
-        problems.append(as_named_in_config(problem.diagnostic, relpath, named_at))
+        problems.extend(as_named_in_config(d, relpath, named_at) for d in problem.diagnostics)
         return ()
     if isinstance(node, YMap) and node.get("references") is not None:
         node = node.get("references")  # type: ignore[assignment]
@@ -221,7 +221,7 @@ def _malformed_fields(entry: YMap, key: str, problems: list[Diagnostic]) -> set[
 
 def _is_csl_date(node: YNode) -> bool:
     if isinstance(node, YScalar):
-        return isinstance(node.value, str | int) and DATE_TEXT.match(str(node.value)) is not None
+        return DATE_TEXT.match(node.source) is not None and is_calendar_date(node.source)
     if not isinstance(node, YMap):
         return False
     literal = node.get("literal")
@@ -235,6 +235,7 @@ def _is_csl_date(node: YNode) -> bool:
             isinstance(part, YSeq)
             and 1 <= len(part.items) <= 3
             and all(isinstance(n, YScalar) and isinstance(n.value, int) for n in part.items)
+            and is_calendar_date("-".join(str(n.value) for n in part.items))  # type: ignore[union-attr]
             for part in parts.items
         )
     )
@@ -242,7 +243,8 @@ def _is_csl_date(node: YNode) -> bool:
 
 def _plain(node: YNode):
     if isinstance(node, YScalar):
-        return node.value
+        # Numbers stay numbers for CSL (volume: 36), but a decimal keeps its digits (version: 1.50).
+        return node.source if isinstance(node.value, float) else node.value
     if isinstance(node, YSeq):
         return [_plain(item) for item in node.items]
     return {key.name: _plain(value) for key, value in node.items}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.diagnostics import Diagnostic, SourceProblem
-from edition.fields import FieldReader, suggest
+from edition.fields import FieldReader, is_calendar_date, suggest
 from edition.model import Metadata, Origin, Person, SourceWitness, Style
 from edition.typography import RULES
 from edition.yamlload import YMap, YScalar, load_yaml_file
@@ -54,7 +54,16 @@ PDF_VARIANTS = (
     "pdf/x-3",
     "pdf/x-4",
 )
-CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(in|mm|cm|pt|pc|px)$")
+CSS_LENGTH = re.compile(r"^(?P<number>\d+(\.\d+)?)(?P<unit>in|mm|cm|pt|pc|px)$")
+POINTS_PER_UNIT = {"in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "pt": 1.0, "pc": 12.0, "px": 0.75}
+# What a book page can be (documented in docs/format.md): the outer margin, 30 % of the width, must hold
+# the margin notes; beyond these a value is a typo (0pt, 600in), not a design.
+RANGES_PT = {
+    "trim.width": (3 * 72.0, 17 * 72.0, "3in to 17in"),
+    "trim.height": (4 * 72.0, 24 * 72.0, "4in to 24in"),
+    "bleed": (0.0, 0.5 * 72, "0 to 0.5in (printers ask for 3mm)"),
+    "font_size": (5.0, 24.0, "5pt to 24pt"),
+}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -97,7 +106,7 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
     try:
         node = load_yaml_file(root, CONFIG_FILE)
     except SourceProblem as problem:
-        problems.append(problem.diagnostic)
+        problems.extend(problem.diagnostics)
         return None
     if not isinstance(node, YMap):
         problems.append(
@@ -174,7 +183,7 @@ def _date(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> str:
     value = fields.text(node, "date", required=True)
     if value is None:
         return "1970-01-01"
-    if not DATE.match(value):
+    if not DATE.match(value) or not is_calendar_date(value):
         found = node.get("date")
         assert found is not None
         problems.append(
@@ -183,7 +192,7 @@ def _date(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> str:
                 "error",
                 "bad-date",
                 f"'{value}' is not a date",
-                "write the date as YYYY-MM-DD (quoted or not)",
+                "write a date that exists as YYYY-MM-DD (quoted or not)",
             )
         )
         return "1970-01-01"
@@ -234,12 +243,14 @@ def _style(node: YMap, problems: list[Diagnostic]) -> Style:
         return default
     fields.check_keys(style_node)
     width, height = default.trim_width, default.trim_height
+    origins = [(key.name, value.origin) for key, value in style_node.items]
     trim = style_node.get("trim")
     if isinstance(trim, YMap):
         trim_fields = FieldReader(problems, "'style.trim' of edition.yaml", TRIM_KEYS)
         trim_fields.check_keys(trim)
-        width = _length(trim, "width", trim_fields, problems) or width
-        height = _length(trim, "height", trim_fields, problems) or height
+        origins += [(f"trim.{key.name}", value.origin) for key, value in trim.items]
+        width = _length(trim, "width", trim_fields, problems, "trim.width") or width
+        height = _length(trim, "height", trim_fields, problems, "trim.height") or height
     elif trim is not None:
         fields.wrong_type(trim, "trim", "a mapping such as {width: 6in, height: 9in}")
     variant = fields.text(style_node, "pdf_variant") or default.pdf_variant
@@ -260,25 +271,30 @@ def _style(node: YMap, problems: list[Diagnostic]) -> Style:
     return Style(
         trim_width=width,
         trim_height=height,
-        bleed=_length(style_node, "bleed", fields, problems) or default.bleed,
+        bleed=_length(style_node, "bleed", fields, problems, "bleed") or default.bleed,
         font=font,
         # The default font's package is known; another font's package must be named to be suggested.
         font_package=fields.text(style_node, "font_package")
         or (default.font_package if font == default.font else None),
-        font_size=_length(style_node, "font_size", fields, problems) or default.font_size,
+        font_size=_length(style_node, "font_size", fields, problems, "font_size") or default.font_size,
         csl=fields.text(style_node, "csl") or default.csl,
         pdf_variant=variant.lower(),
         stylesheet=fields.text(style_node, "stylesheet"),
+        origins=tuple(origins),
     )
 
 
-def _length(node: YMap, name: str, fields: FieldReader, problems: list[Diagnostic]) -> str | None:
+def _length(
+    node: YMap, name: str, fields: FieldReader, problems: list[Diagnostic], key: str
+) -> str | None:
+    """A CSS length within the range a book page can use (``RANGES_PT[key]``)."""
     value = fields.text(node, name)
     if value is None:
         return None
-    if not CSS_LENGTH.match(value.strip()):
-        found = node.get(name)
-        assert isinstance(found, YScalar)
+    found = node.get(name)
+    assert isinstance(found, YScalar)
+    match = CSS_LENGTH.match(value.strip())
+    if match is None:
         problems.append(
             Diagnostic.at(
                 found.origin,
@@ -286,6 +302,19 @@ def _length(node: YMap, name: str, fields: FieldReader, problems: list[Diagnosti
                 "bad-value",
                 f"'{value}' is not a length",
                 "write a number with a unit: in, mm, cm, pt (e.g. 6in, 3mm)",
+            )
+        )
+        return None
+    low, high, allowed = RANGES_PT[key]
+    points = float(match["number"]) * POINTS_PER_UNIT[match["unit"]]
+    if not low <= points <= high:
+        problems.append(
+            Diagnostic.at(
+                found.origin,
+                "error",
+                "out-of-range",
+                f"style {key} {value.strip()} is out of range ({allowed})",
+                "a page or type size outside this range is not a book; check the number and its unit",
             )
         )
         return None

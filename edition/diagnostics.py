@@ -74,8 +74,9 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 class SourceProblem(Exception):
-    """One file that cannot be read or parsed at all; carries its diagnostic."""
+    """One file that cannot be read or parsed at all; carries its diagnostics (at least one)."""
 
-    def __init__(self, diagnostic: Diagnostic):
+    def __init__(self, diagnostic: Diagnostic, *more: Diagnostic):
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic
+        self.diagnostics = (diagnostic, *more)

@@ -6,6 +6,7 @@ unknown keys, wrong types and missing fields are reported the same way everywher
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,22 @@ def suggest(name: str, choices: Iterable[str]) -> str | None:
     """The nearest spelling among ``choices``, if any is close enough to be a likely typo."""
     match = fuzzy.extractOne(name, list(choices), score_cutoff=70)
     return match[0] if match else None
+
+
+def is_calendar_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a day that exists (no 2026-02-30, no month 13, no year 0)."""
+    try:
+        parts = [int(part) for part in value.split("-")]
+        year, month, day = (*parts, 1, 1)[:3]
+        datetime.date(year, month, day)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+def scalar_text(node: YScalar) -> str:
+    """A scalar read as text: as written, so `lemma: 1.50` is "1.50" and `lemma: No` is "No"."""
+    return node.value if isinstance(node.value, str) else node.source
 
 
 @dataclass
@@ -93,8 +110,8 @@ class FieldReader:
             return None
         if isinstance(node, YScalar) and node.value is None and not required:
             return None
-        if isinstance(node, YScalar) and not isinstance(node.value, bool) and node.value is not None:
-            return str(node.value)
+        if isinstance(node, YScalar) and node.value is not None:
+            return scalar_text(node)
         self.wrong_type(node, name, "text")
         return None
 
@@ -134,15 +151,15 @@ class FieldReader:
         node = self.require(mapping, name) if required else mapping.get(name)
         if node is None:
             return ()
-        if isinstance(node, YScalar) and isinstance(node.value, str):
-            return ((node.value, node.origin),)
+        if isinstance(node, YScalar) and node.value is not None:
+            return ((scalar_text(node), node.origin),)
         if not isinstance(node, YSeq):
             self.wrong_type(node, name, "a list of texts")
             return ()
         values = []
         for item in node.items:
-            if isinstance(item, YScalar) and item.value is not None and not isinstance(item.value, bool):
-                values.append((str(item.value), item.origin))
+            if isinstance(item, YScalar) and item.value is not None:
+                values.append((scalar_text(item), item.origin))
             else:
                 self.wrong_type(item, f"{name}[]", "text")
         return tuple(values)

@@ -381,6 +381,11 @@ class Style:
     csl: str = "chicago-author-date-16th-edition"
     pdf_variant: str = "pdf/a-3b"
     stylesheet: str | None = None
+    # Where each value was written ("font", "trim.width" …), so a writer's error points at its line.
+    origins: tuple[tuple[str, Origin], ...] = ()
+
+    def origin_of(self, key: str, default: Origin) -> Origin:
+        return next((origin for name, origin in self.origins if name == key), default)
 
 
 @dataclass(frozen=True, slots=True)

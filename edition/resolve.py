@@ -136,7 +136,7 @@ class _Resolver:
         try:
             text = read_text_file(self.root, relpath)
         except SourceProblem as problem:
-            self.problems.append(as_named_in_config(problem.diagnostic, relpath, origin))
+            self.problems.extend(as_named_in_config(d, relpath, origin) for d in problem.diagnostics)
             return None
         return parse_markdown(text, relpath, note_markup=note_markup, problems=self.problems)
 
