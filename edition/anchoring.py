@@ -22,6 +22,10 @@ from edition.model import Origin
 from edition.normalize import NormalText, normalize, normalize_lemma
 
 WORD = re.compile(r"\w+")
+# Characters that print nothing but make two quotations differ: zero-width, joiners, bidi marks and controls.
+INVISIBLE_FORMAT = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 SEPARATOR = "\x00"
 
 
@@ -218,7 +222,39 @@ class TextIndex:
         else:
             message = f"{what}: '{selector.quoted}' does not occur in the text"
         hint = "nearest passages:\n" + "\n".join(near) if near else "check the spelling against the copy-text"
+        invisible = self._invisible_only(selector)
+        if invisible:
+            hint = f"{invisible}\n{hint}"
         return Diagnostic.at(selector.origin, "error", "lemma-not-found", message, hint)
+
+    def _invisible_only(self, selector: Selector) -> str | None:
+        """Why the words would match but for an invisible character (zero-width space, bidi mark …)."""
+        words = [w for w in (selector.lemma, selector.start, selector.end) if w]
+        found = sorted({c for w in words for c in INVISIBLE_FORMAT.findall(w)})
+        if found:
+            cleaned = Selector(
+                *(
+                    INVISIBLE_FORMAT.sub("", w) if w else w
+                    for w in (selector.lemma, selector.start, selector.end)
+                ),
+                None,
+                selector.before,
+                selector.after,
+                selector.origin,
+            )
+            if self.candidates(cleaned):
+                codes = ", ".join(f"U+{ord(c):04X}" for c in found)
+                return f"the quotation contains the invisible character {codes}; without it the words occur"
+        needle = normalize_lemma(INVISIBLE_FORMAT.sub("", selector.lemma or selector.start or ""))
+        for index, original in enumerate(self.originals):
+            hidden = INVISIBLE_FORMAT.findall(original)
+            if needle and hidden and needle in normalize(INVISIBLE_FORMAT.sub("", original)).text:
+                codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in hidden}))
+                return (
+                    f"§ {self.numbers[index]} has these words with the invisible character {codes} "
+                    "inside them; delete it from the copy-text"
+                )
+        return None
 
     def nearest(self, selector: Selector, limit: int = 3) -> list[str]:
         """The passages most like the lemma (fuzzy), with their § numbers, for a 'not found' hint."""

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from edition import diagnostics as diag
+from edition.outputs import OutputTransaction, build_folder_problem, write_failure
 from edition.progress import Progress
 from edition.resolve import check_edition
 from edition.writers.errors import WriterError
@@ -41,11 +42,16 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if not args.edition_dir.is_dir():
-        print(f"edition: error: {args.edition_dir} is not a folder", file=sys.stderr)
+        print(f"edition: error: {diag.visible(str(args.edition_dir))} is not a folder", file=sys.stderr)
         return 2
-    if args.command == "check":
-        return _check(args)
-    return _build(args)
+    try:
+        if args.command == "check":
+            return _check(args)
+        return _build(args)
+    except KeyboardInterrupt:
+        # Nothing was committed: the previous outputs are as they were and no temporary file is left.
+        print("\nedition: interrupted", file=sys.stderr)
+        return 130
 
 
 def _report(problems: Sequence[diag.Diagnostic], output_format: str = "text") -> None:
@@ -64,7 +70,7 @@ def _check(args: argparse.Namespace) -> int:
     problems = diag.sort_diagnostics(result.diagnostics)
     _report(problems, args.output_format)
     if args.output_format == "text":
-        print(f"{args.edition_dir}: {diag.summary(problems)}", file=sys.stderr)
+        print(f"{diag.visible(str(args.edition_dir))}: {diag.summary(problems)}", file=sys.stderr)
     return 1 if _failed(problems, args.strict) else 0
 
 
@@ -81,32 +87,47 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     edition = result.edition
     build_dir: Path = args.build_dir
-    build_dir.mkdir(parents=True, exist_ok=True)
+    unusable = build_folder_problem(build_dir)
+    if unusable is not None:
+        progress.done()
+        _report([unusable])
+        print("edition: build stopped: the build folder cannot be written", file=sys.stderr)
+        return 1
     outputs: list[str] = []
     pages = 0
     page_labels = None
     warnings = list(problems)
     try:
-        if args.output_format in ("pdf", "all"):
-            from edition.writers.pdf import build_pdf
+        with OutputTransaction() as staged:
+            if args.output_format in ("pdf", "all"):
+                from edition.writers.pdf import build_pdf
 
-            pdf = build_pdf(edition, build_dir, keep_html=args.keep_html, progress=progress)
-            pages = pdf.page_count
-            page_labels = pdf.page_labels
-            warnings.extend(pdf.warnings)
-            outputs.extend(str(p) for p in pdf.paths)
-        if args.output_format in ("epub", "all"):
-            from edition.writers.epub import build_epub
+                pdf = build_pdf(
+                    edition, build_dir, keep_html=args.keep_html, progress=progress, outputs=staged
+                )
+                pages = pdf.page_count
+                page_labels = pdf.page_labels
+                warnings.extend(pdf.warnings)
+                outputs.extend(str(p) for p in pdf.paths)
+            if args.output_format in ("epub", "all"):
+                from edition.writers.epub import build_epub
 
-            # With the PDF built in the same run, the EPUB carries the print page list.
-            epub = build_epub(edition, build_dir, progress=progress, page_map=page_labels)
-            outputs.append(str(epub.path))
+                # With the PDF built in the same run, the EPUB carries the print page list.
+                epub = build_epub(edition, build_dir, progress=progress, page_map=page_labels, outputs=staged)
+                outputs.append(str(epub.path))
+            staged.commit()
     except WriterError as error:
         progress.done()
         _report(diag.sort_diagnostics(error.diagnostics))
-        print(f"edition: build failed: {error}", file=sys.stderr)
+        print(f"edition: build failed: {diag.visible(str(error))}", file=sys.stderr)
         return 1
-    progress.done()
+    except OSError as error:
+        progress.done()
+        _report([write_failure(build_dir, error)])
+        print("edition: build failed: the outputs could not be written", file=sys.stderr)
+        return 1
+    finally:
+        progress.done()
     _report(diag.sort_diagnostics(warnings))
     if not args.quiet:
         seconds = time.perf_counter() - started

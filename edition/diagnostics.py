@@ -7,6 +7,7 @@ how to print them and which exit status to use. Codes are stable and documented 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -33,10 +34,12 @@ class Diagnostic:
         return cls(origin.path, origin.line, origin.column, severity, code, message, hint)
 
     def format(self) -> str:
-        head = f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        head = visible(
+            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        )
         if not self.hint:
             return head
-        hint_lines = self.hint.splitlines()
+        hint_lines = [visible(line) for line in self.hint.splitlines()]
         return "\n".join([head, *(f"  hint: {hint_lines[0]}",), *(f"        {h}" for h in hint_lines[1:])])
 
 
@@ -63,7 +66,21 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
-    return json.dumps([asdict(d) for d in diagnostics], ensure_ascii=False, indent=2)
+    shown = [{k: visible(v) if isinstance(v, str) else v for k, v in asdict(d).items()} for d in diagnostics]
+    return json.dumps(shown, ensure_ascii=False, indent=2)
+
+
+# Characters a terminal would act on or hide: controls (ESC starts escape sequences), bidi overrides and
+# isolates (which reorder what follows), zero-width and other invisible format characters.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\ufffe\uffff]"
+)
+
+
+def visible(text: str) -> str:
+    """``text`` with every invisible or control character shown as its code point (``U+200B``)."""
+    return INVISIBLE.sub(lambda m: f"U+{ord(m.group()):04X}", text)
 
 
 def summary(diagnostics: Iterable[Diagnostic]) -> str:

@@ -94,7 +94,7 @@ def _read_bytes(path: Path, relpath: str) -> bytes:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except (FileNotFoundError, NotADirectoryError):
         raise _problem(
-            relpath, "missing-file", "the file does not exist", "create it, or correct the name in edition.yaml"
+            relpath, "missing-file", "the file does not exist", "create it, or correct the name"
         ) from None
     except IsADirectoryError:
         raise _problem(relpath, "not-a-file", "this is a folder, not a file", "name a file") from None
@@ -125,7 +125,8 @@ def _read_bytes(path: Path, relpath: str) -> bytes:
         with os.fdopen(handle, "rb", closefd=False) as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise _problem(relpath, "unreadable-file", f"the file cannot be read ({exc.strerror})", None) from None
+        message = f"the file cannot be read ({exc.strerror})"
+        raise _problem(relpath, "unreadable-file", message, None) from None
     finally:
         os.close(handle)
     if len(data) > MAX_FILE_BYTES:  # it grew while being read
@@ -147,8 +148,8 @@ def _refuse_illegal(text: str, relpath: str) -> None:
     raise _problem(
         relpath,
         "illegal-character",
-        f"the control character U+{ord(found.group()):04X} cannot be printed or carried by XML{more}",
-        "delete it (it was probably pasted in with the text); a form feed or tab-like control is never needed",
+        f"the control character U+{ord(found.group()):04X} cannot be printed or kept in XML{more}",
+        "delete it: it was probably pasted in with the text and prints nothing",
         line,
         column,
     )

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.model import Edition, iter_paragraphs
+from edition.outputs import OutputTransaction
 from edition.writers.epub.archive import write_atomically
 from edition.writers.epub.cover import layout_cover
 from edition.writers.epub.errors import EpubError
@@ -58,11 +59,13 @@ def build_epub(
     *,
     progress: Callable[[str, str], None] | None = None,
     page_map: Mapping[str, str] | None = None,
+    outputs: OutputTransaction | None = None,
 ) -> EpubBuildResult:
     """Write ``build_dir/<edition.name>.epub``; a failed build leaves any previous EPUB untouched.
 
     ``page_map`` (element id -> print page label, from the PDF build) adds page break markers and a page
-    list; without it the EPUB has none and claims none. Raises :class:`EpubError` for an inconsistent model.
+    list; without it the EPUB has none and claims none. With ``outputs`` the file is only staged there.
+    Raises :class:`EpubError` for an inconsistent model.
     """
     started = time.perf_counter()
 
@@ -100,6 +103,6 @@ def build_epub(
     ]
     path = Path(build_dir) / f"{edition.name}.epub"
     report(f"writing {path}")
-    write_atomically(path, files, timestamp)
+    write_atomically(path, files, timestamp, outputs)
     notes = len(edition.glosses) + len(edition.footnotes) + len(edition.emendations)
     return EpubBuildResult(path, len(files) + 1, notes, time.perf_counter() - started)

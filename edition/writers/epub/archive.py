@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from edition.outputs import OutputTransaction
+
 MIMETYPE = b"application/epub+zip"
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can record
 
@@ -28,9 +30,21 @@ def zip_bytes_to(handle, files: Sequence[tuple[str, bytes]], timestamp: datetime
             archive.writestr(_entry(name, stamp, zipfile.ZIP_DEFLATED), data, compresslevel=9)
 
 
-def write_atomically(path: Path, files: Sequence[tuple[str, bytes]], timestamp: datetime) -> None:
-    """Write the EPUB to ``path``; on any failure the previous file stays as it was and no temp file stays."""
+def write_atomically(
+    path: Path,
+    files: Sequence[tuple[str, bytes]],
+    timestamp: datetime,
+    outputs: OutputTransaction | None = None,
+) -> None:
+    """Write the EPUB to ``path``; on any failure the previous file stays as it was and no temp file stays.
+
+    With ``outputs`` the EPUB is only staged there, to be renamed into place with the other outputs.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if outputs is not None:
+        with outputs.open(path) as handle:
+            zip_bytes_to(handle, files, timestamp)
+        return
     temp: Path | None = None
     try:
         with tempfile.NamedTemporaryFile(

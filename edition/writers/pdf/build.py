@@ -27,6 +27,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from edition.diagnostics import Diagnostic
 from edition.model import Edition, Origin, Paragraph, iter_paragraphs
+from edition.outputs import OutputTransaction
 from edition.writers.pdf.design import Design, design_from_style
 from edition.writers.pdf.errors import PdfBuildError
 from edition.writers.pdf.fetcher import EditionFetcher, OutsideResourceError
@@ -100,12 +101,18 @@ class _Layout:
 
 
 def build_pdf(
-    edition: Edition, build_dir: Path, *, keep_html: bool = False, progress: Progress | None = None
+    edition: Edition,
+    build_dir: Path,
+    *,
+    keep_html: bool = False,
+    progress: Progress | None = None,
+    outputs: OutputTransaction | None = None,
 ) -> PdfBuildResult:
     """Write ``<name>.pdf`` (print: bleed, crop marks) and ``<name>-screen.pdf`` into ``build_dir``.
 
     Both files are replaced atomically, and only when both are complete; ``<name>-pages.json`` (the page
-    map that makes the next build faster) is written beside them. Raises PdfBuildError.
+    map that makes the next build faster) is written beside them. With ``outputs`` the files are only
+    staged there, for the caller to commit together with the other outputs. Raises PdfBuildError.
     """
     report = progress or _quiet
     clock = _Clock()
@@ -164,7 +171,11 @@ def build_pdf(
                 (build_dir / f"{edition.name}-print.html", html.encode()),
                 (build_dir / sources.css_name, sources.css),
             ]
-        _write_atomically(build_dir, files)
+        if outputs is None:
+            _write_atomically(build_dir, files)
+        else:
+            for target, data in files:
+                outputs.stage(target, data)
 
     # A warning WeasyPrint logged in every round is reported once.
     warnings = dict.fromkeys((*layout.view.index_warnings, *layout.warnings, *layout_warnings))

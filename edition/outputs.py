@@ -1,0 +1,129 @@
+"""All of a build's outputs replace the previous ones together, or none does.
+
+Writers *stage* their files here instead of renaming them into place themselves: each file is written in
+full to a hidden temporary name beside its target. Only when every writer has finished does the CLI
+``commit``, renaming all of them in one quick loop with the interrupt signal held back, so a Ctrl-C (or a
+failure) can never leave new PDFs beside an old EPUB and page map. Anything not committed is deleted.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from edition.diagnostics import Diagnostic
+
+
+class OutputTransaction:
+    """Staged output files (temporary path, target); use as a context manager that discards on exit."""
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[Path, Path]] = []
+
+    def __enter__(self) -> OutputTransaction:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.discard()
+
+    @property
+    def targets(self) -> tuple[Path, ...]:
+        return tuple(target for _, target in self._staged)
+
+    @contextmanager
+    def open(self, target: Path) -> Iterator[BinaryIO]:
+        """A binary file to write ``target``'s new content into; it is staged when the block ends."""
+        target = Path(target)
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        temporary = Path(name)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                yield out
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temporary, 0o666 & ~_umask())
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        self._staged = [(t, p) for t, p in self._staged if p != target]
+        self._staged.append((temporary, target))
+
+    def stage(self, target: Path, data: bytes) -> None:
+        """Stage ``data`` as the new content of ``target``."""
+        with self.open(target) as out:
+            out.write(data)
+
+    def commit(self) -> None:
+        """Rename every staged file onto its target; an interrupt arriving meanwhile waits until the end."""
+        with _interrupts_held():
+            for temporary, target in self._staged:
+                os.replace(temporary, target)
+            self._staged = []
+
+    def discard(self) -> None:
+        """Delete every staged file not committed (the previous outputs stay as they were)."""
+        for temporary, _ in self._staged:
+            temporary.unlink(missing_ok=True)
+        self._staged = []
+
+
+def build_folder_problem(build_dir: Path) -> Diagnostic | None:
+    """Why the outputs cannot be written into ``build_dir`` (created if missing), or None if they can.
+
+    Checked before any layout, so a build that could never be saved stops at once, with the reason.
+    """
+    if build_dir.exists() and not build_dir.is_dir():
+        return _unusable(build_dir, "is a file, not a folder", "remove or rename it, or choose --build-dir")
+    try:
+        build_dir.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        return _unusable(build_dir, "cannot be created: part of its path is a file", "choose --build-dir")
+    except OSError as error:
+        return _unusable(build_dir, f"cannot be created ({error.strerror})", "choose --build-dir")
+    try:
+        handle, name = tempfile.mkstemp(dir=build_dir, prefix=".write-test.", suffix=".tmp")
+    except OSError as error:
+        return _unusable(build_dir, f"cannot be written ({error.strerror})", "check its permissions and disk")
+    os.close(handle)
+    os.unlink(name)
+    return None
+
+
+def write_failure(build_dir: Path, error: OSError) -> Diagnostic:
+    """An output that could not be written after all (a full disk …): nothing was replaced."""
+    return _unusable(
+        build_dir,
+        f"the outputs could not be written ({error.strerror or error}); the previous ones are unchanged",
+        "free space or fix the folder, then build again",
+    )
+
+
+def _unusable(build_dir: Path, problem: str, hint: str) -> Diagnostic:
+    return Diagnostic(str(build_dir), 1, 1, "error", "build-folder", f"the build folder {problem}", hint)
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Block SIGINT and SIGTERM for the block (main thread only); a pending one is delivered after it."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _umask() -> int:
+    """The process umask (read by setting it, then restoring it): temporary files are created 0600."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
