@@ -96,6 +96,17 @@ class RawDocument:
 
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).use(footnote_plugin)
+# Every link destination is parsed as a link, so that an unsafe one is reported and left out here instead of
+# markdown-it printing the whole "[words](javascript:…)" source as text.
+_PARSER.validateLink = lambda url: True
+SAFE_SCHEMES = ("http", "https", "mailto")
+URL_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+# Raw HTML elements whose content is not text to read (a script's code, a style sheet): left out entirely.
+HIDDEN_ELEMENTS = frozenset(
+    {"script", "style", "textarea", "title", "iframe", "noscript", "object", "embed", "template"}
+    | {"svg", "math", "select", "xmp", "noembed", "noframes"}
+)
+HTML_TAG = re.compile(r"^<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _uids = itertools.count(1)
 
 # In notes only: [@key] / [@key, locator] citations and [[id]] cross-references.
@@ -227,6 +238,23 @@ class _BlockBuilder:
                 blocks.append(block)
         return blocks, position + 1
 
+    def _safe_link(self, href: str, origin: Origin, *, autolink: bool) -> bool:
+        """True for a link the outputs may carry; an unsafe one is reported and printed as its words only."""
+        scheme = URL_SCHEME.match(href)
+        if scheme is None or scheme[1].lower() in SAFE_SCHEMES:
+            return True
+        self.problems.append(
+            Diagnostic.at(
+                origin,
+                "warning",
+                "unsafe-link",
+                f"a link to a '{scheme[1].lower()}:' address is left out"
+                + ("" if autolink else "; its words are printed without it"),
+                f"link only to {', '.join(s + ':' for s in SAFE_SCHEMES)} addresses",
+            )
+        )
+        return False
+
     def paragraph(self, inline: Token, origin: Origin) -> RawParagraph:
         atoms: list[Atom] = []
         parts: list[str] = []
@@ -254,8 +282,16 @@ class _BlockBuilder:
                 parts.append(text)
                 offset += len(text)
 
+        hidden: str | None = None  # the raw HTML element whose content is being left out
+        links: list[bool] = []  # for each open link: was it kept?
         for child in inline.children or ():
             kind = child.type
+            if hidden is not None:
+                if kind == "html_inline" and _tag(child.content) == ("/", hidden):
+                    hidden = None
+                continue
+            if links and not links[-1] and kind != "link_close" and _is_autolink_text(child, links):
+                continue
             if kind == "text":
                 add_text(child.content)
             elif kind == "softbreak":
@@ -267,8 +303,14 @@ class _BlockBuilder:
             elif kind in ("em_open", "strong_open"):
                 path.append(Wrap(next(_uids), kind[:-5]))
             elif kind == "link_open":
-                path.append(Wrap(next(_uids), "link", str(child.attrs.get("href", ""))))
-            elif kind in ("em_close", "strong_close", "link_close"):
+                href = str(child.attrs.get("href", ""))
+                links.append(self._safe_link(href, origin, autolink=child.markup == "autolink"))
+                if links[-1]:
+                    path.append(Wrap(next(_uids), "link", href))
+            elif kind == "link_close":
+                if links.pop():
+                    path.pop()
+            elif kind in ("em_close", "strong_close"):
                 path.pop()
             elif kind == "code_inline":
                 path.append(Wrap(next(_uids), "code"))
@@ -289,16 +331,36 @@ class _BlockBuilder:
                     )
                 )
             elif kind == "html_inline":
+                closing, name = _tag(child.content)
+                content = (
+                    name in HIDDEN_ELEMENTS and not closing and not child.content.rstrip().endswith("/>")
+                )
+                if content:
+                    hidden = name
                 self.problems.append(
                     Diagnostic.at(
                         origin,
                         "warning",
                         "raw-html",
-                        f"raw HTML {child.content!r} is not supported and is left out",
+                        f"raw HTML {child.content!r} is not supported and is left out"
+                        + (", with everything up to its end tag" if content else ""),
                         "use Markdown markup instead",
                     )
                 )
         return RawParagraph(tuple(atoms), "".join(parts), origin)
+
+
+def _tag(markup: str) -> tuple[str, str]:
+    """("/" or "", lower-case element name) of a raw HTML tag; ("", "") for a comment or other markup."""
+    match = HTML_TAG.match(markup)
+    return (match[1], match[2].lower()) if match else ("", "")
+
+
+def _is_autolink_text(token: Token, links: list[bool]) -> bool:
+    """The text of a refused autolink (``<javascript:…>``) is the refused address itself: left out too."""
+    return (
+        token.type == "text" and bool(links) and not links[-1] and URL_SCHEME.match(token.content) is not None
+    )
 
 
 def _note_point(match: re.Match[str], origin: Origin) -> NoteMarkup:

@@ -10,7 +10,7 @@ import gc
 import itertools
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from edition import apparatus as app
@@ -140,9 +140,20 @@ class _Resolver:
             return None
         return parse_markdown(text, relpath, note_markup=note_markup, problems=self.problems)
 
+    def _copy_text(self, relpath: str, origin: Origin) -> RawDocument | None:
+        """A copy-text file; if it cannot be read, its diagnostics say that the lemmas wait for it."""
+        first = len(self.problems)
+        document = self._markdown(relpath, origin, note_markup=False)
+        if document is None:
+            self.problems[first:] = [
+                replace(d, hint=f"{d.hint or ''}\n(lemmas are checked against the text once it can be read)")
+                for d in self.problems[first:]
+            ]
+        return document
+
     def resolve(self) -> Edition:
         config = self.config
-        documents = [self._markdown(ref.path, ref.origin, note_markup=False) for ref in config.text]
+        documents = [self._copy_text(ref.path, ref.origin) for ref in config.text]
         text_blocks = tuple(b for doc in documents if doc for b in doc.blocks)
         raw_footnotes = [fn for doc in documents if doc for fn in doc.footnotes]
         apparatus = app.read_apparatus(
@@ -165,14 +176,18 @@ class _Resolver:
         self.targets.add_paragraphs(len(paragraphs))
         self._register_footnote_targets(raw_footnotes, numbers)
 
-        spans = self._anchor_all(apparatus, index)
+        # A copy-text file that could not be read would make every lemma in it "not found": report the
+        # cause alone (it is already in problems) and one note of what was left unchecked.
+        unreadable = [ref for ref, doc in zip(config.text, documents, strict=True) if doc is None]
+        anchoring_problems: list[Diagnostic] = [] if unreadable else self.problems
+        spans = self._anchor_all(apparatus, index, anchoring_problems)
         self._register_entry_targets(apparatus, spans)
         emendations = self._emendations(apparatus, spans)
         glosses = self._glosses(apparatus, spans)
         anchors = self._anchors(apparatus, spans)
         cross_refs = self._cross_references(apparatus, spans)
         citations = self._citations(apparatus, spans)
-        index_entries, marks = resolve_index(apparatus.index, index, self.problems)
+        index_entries, marks = resolve_index(apparatus.index, index, anchoring_problems)
 
         ranges: dict[int, list[RangeOverlay]] = defaultdict(list)
         points: dict[int, list[PointOverlay]] = defaultdict(list)
@@ -249,7 +264,9 @@ class _Resolver:
                 f"fn-{fn.label}", Target(f"fn-{fn.label}", "footnote", paragraph, f"note {fn.label}")
             )
 
-    def _anchor_all(self, apparatus: app.Apparatus, index: TextIndex) -> dict[int, Span]:
+    def _anchor_all(
+        self, apparatus: app.Apparatus, index: TextIndex, problems: list[Diagnostic]
+    ) -> dict[int, Span]:
         spans: dict[int, Span] = {}
         groups = (
             ("gloss", apparatus.glosses),
@@ -261,7 +278,7 @@ class _Resolver:
         for what, entries in groups:
             for entry in entries:
                 label = f"{what} '{entry.id}'" if entry.id else what
-                span = index.resolve(entry.selector, label, self.problems)
+                span = index.resolve(entry.selector, label, problems)
                 if span is not None:
                     spans[id(entry)] = span
         return spans
@@ -350,10 +367,8 @@ class _Resolver:
         style = find_style(self.root, self.config.style.csl)
         if style is None:
             self.problems.append(
-                Diagnostic(
-                    "edition.yaml",
-                    1,
-                    1,
+                Diagnostic.at(
+                    self.config.style.origin_of("csl", Origin("edition.yaml")),
                     "error",
                     "unknown-csl-style",
                     f"CSL style '{self.config.style.csl}' not found",

@@ -119,7 +119,7 @@ def build_pdf(
     root = Path(edition.root).resolve()
     build_dir = Path(build_dir)
     build_dir.mkdir(parents=True, exist_ok=True)
-    font = find_font(edition.style, edition.origin)
+    font = find_font(edition.style, edition.style.origin_of("font", edition.origin))
     design = design_from_style(edition.style, edition.origin)
     sources = _sources(edition, root, build_dir.resolve(), design, font.files)
     options = _pdf_options(design)
@@ -132,7 +132,7 @@ def build_pdf(
             with clock.phase("write"):
                 finisher = PrintFinisher(
                     edition.style,
-                    edition.origin,
+                    edition.style.origin_of("font", edition.origin),
                     layout.pages.numbering.text_start,
                     design.bleed_pt,
                     edition.metadata.identifier,
@@ -140,6 +140,7 @@ def build_pdf(
                 )
                 with _font_timestamps(edition):
                     print_pdf = layout.document.write_pdf(finisher=finisher, **options)
+            sources.fetcher.raise_refused()
         except OutsideResourceError as outside:
             raise PdfBuildError([_outside_diagnostic(edition, outside)]) from None
         except MarginNoteError as broken:
@@ -296,7 +297,7 @@ def _sources(
             raise PdfBuildError(
                 [
                     Diagnostic.at(
-                        edition.origin,
+                        edition.style.origin_of("stylesheet", edition.origin),
                         "error",
                         "pdf-resource-outside",
                         f"the stylesheet {edition.style.stylesheet} is outside the edition folder",
@@ -370,7 +371,7 @@ def _umask() -> int:
 def _outside_diagnostic(edition: Edition, error: OutsideResourceError) -> Diagnostic:
     where = str(error.path) if error.path is not None else error.url
     return Diagnostic.at(
-        edition.origin,
+        edition.style.origin_of("stylesheet", edition.origin),
         "error",
         "pdf-resource-outside",
         f"{where} is referenced by the edition's stylesheet or text but is outside the edition folder",

@@ -66,7 +66,7 @@ def design_from_style(style: Style, origin: Origin) -> Design:
         if match is None:
             problems.append(
                 Diagnostic.at(
-                    origin,
+                    style.origin_of(key.replace(" ", "."), origin),
                     "error",
                     "pdf-style-length",
                     f"style {key}: {value!r} is not a length",
@@ -80,7 +80,7 @@ def design_from_style(style: Style, origin: Origin) -> Design:
     if variant not in (*PDF_VARIANTS, "none", ""):
         problems.append(
             Diagnostic.at(
-                origin,
+                style.origin_of("pdf_variant", origin),
                 "error",
                 "pdf-variant",
                 f"style pdf_variant: {style.pdf_variant!r} is not a PDF variant",
@@ -90,7 +90,7 @@ def design_from_style(style: Style, origin: Origin) -> Design:
     if not style.font.strip() or any(c in style.font for c in '"\\;{}<>\n'):
         problems.append(
             Diagnostic.at(
-                origin,
+                style.origin_of("font", origin),
                 "error",
                 "pdf-style-font",
                 f"style font: {style.font!r} is not a font family name",

@@ -34,6 +34,7 @@ class EditionFetcher(URLFetcher):
         self._roots = tuple(root.resolve() for root in roots)
         self._files = frozenset(path.resolve() for path in files)
         self._generated = dict(generated)
+        self.refused: list[OutsideResourceError] = []
 
     def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
         if url in self._generated:
@@ -42,11 +43,23 @@ class EditionFetcher(URLFetcher):
         if scheme == "data":
             return super().fetch(url, headers)
         if scheme != "file":
-            raise OutsideResourceError(url, None)
+            raise self._refuse(url, None)
         path = Path(url2pathname(urlsplit(url).path)).resolve()
         if not self.allows(path):
-            raise OutsideResourceError(url, path)
+            raise self._refuse(url, path)
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime_type(url)})
+
+    def _refuse(self, url: str, path: Path | None) -> OutsideResourceError:
+        # Kept as well as raised: WeasyPrint's SVG drawing catches every exception (BaseException included)
+        # and only logs it, so a refusal inside an SVG image would otherwise just drop the image.
+        error = OutsideResourceError(url, path)
+        self.refused.append(error)
+        return error
+
+    def raise_refused(self) -> None:
+        """Stop the build if any resource was refused, even one whose refusal WeasyPrint swallowed."""
+        if self.refused:
+            raise self.refused[0]
 
     def allows(self, path: Path) -> bool:
         """True for a path (resolved, symlinks followed) below an allowed root or an allowed file."""
