@@ -17,6 +17,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from edition.diagnostics import Diagnostic
 from edition.model import FootnoteRef, Inline, LineBreak, Origin
+from edition.textfile import ILLEGAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +278,18 @@ class _BlockBuilder:
 
         def add_plain(text: str) -> None:
             nonlocal offset
+            if ILLEGAL.search(text):  # only a character reference (&#12;) can bring one in here
+                self.problems.append(
+                    Diagnostic.at(
+                        origin,
+                        "error",
+                        "illegal-character",
+                        f"a character reference writes the control character "
+                        f"U+{ord(ILLEGAL.findall(text)[0]):04X}, which no output can carry",
+                        "delete the reference (&#…;)",
+                    )
+                )
+                text = ILLEGAL.sub("", text)
             if text:
                 atoms.append(TextAtom(offset, offset + len(text), text, tuple(path)))
                 parts.append(text)
