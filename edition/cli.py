@@ -132,8 +132,10 @@ def _build(args: argparse.Namespace) -> int:
     if not args.quiet:
         seconds = time.perf_counter() - started
         print(
-            f"built {', '.join(outputs)}: {pages} pages, {len(edition.glosses)} notes, "
-            f"{len(warnings)} warnings, {seconds:.1f} s",
+            diag.visible(
+                f"built {', '.join(outputs)}: {pages} pages, {len(edition.glosses)} notes, "
+                f"{len(warnings)} warnings, {seconds:.1f} s"
+            ),
             file=sys.stderr,
         )
     return 1 if (args.strict and warnings) else 0

@@ -30,7 +30,7 @@ def describe(node: YNode) -> str:
         if isinstance(value, bool):
             return f"the boolean {str(value).lower()}"
         if isinstance(value, int | float):
-            return f"the number {value}"
+            return f"the number {node.source[:40]}"
         return "text"
     return _TYPE_NAMES[type(node)]
 
@@ -127,7 +127,7 @@ class FieldReader:
                     node.origin,
                     "error",
                     "wrong-type",
-                    f"'{name}' in {self.what} must be at least {minimum}, not {node.value}",
+                    f"'{name}' in {self.what} must be at least {minimum}, not {node.source[:40]}",
                     f"occurrences are counted from {minimum}",
                 )
             )

@@ -6,6 +6,8 @@ import sys
 import time
 from typing import TextIO
 
+from edition.diagnostics import visible
+
 
 class Progress:
     """Callable ``progress(phase, detail)`` that writers report to; the CLI owns it."""
@@ -20,7 +22,7 @@ class Progress:
         if not self.enabled:
             return
         elapsed = time.perf_counter() - self.started
-        line = f"[{elapsed:5.1f}s] {phase}" + (f": {detail}" if detail else "")
+        line = visible(f"[{elapsed:5.1f}s] {phase}" + (f": {detail}" if detail else ""))
         self.stream.write("\r\x1b[2K" + line[:120])
         self.stream.flush()
         self._shown = True

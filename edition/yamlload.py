@@ -103,9 +103,9 @@ def parse_yaml(text: str, relpath: str) -> YNode:
     except yaml.MarkedYAMLError as exc:
         raise SourceProblem(*builder.problems, _syntax_error(exc, relpath)) from None
     except yaml.YAMLError as exc:
-        raise SourceProblem(
-            *builder.problems, Diagnostic(relpath, 1, 1, "error", "yaml-syntax", f"YAML error: {exc}", None)
-        ) from None
+        line, column = _position(text, getattr(exc, "position", 0))
+        diagnostic = Diagnostic(relpath, line, column, "error", "yaml-syntax", f"YAML error: {exc}", None)
+        raise SourceProblem(*builder.problems, diagnostic) from None
     if builder.problems:
         raise SourceProblem(*builder.problems)
     if node is None:
@@ -113,6 +113,11 @@ def parse_yaml(text: str, relpath: str) -> YNode:
             Diagnostic(relpath, 1, 1, "error", "empty-file", "the file is empty", "add the expected content")
         )
     return node
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    before = text[: max(0, index)]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, relpath: str) -> Diagnostic:
@@ -252,7 +257,7 @@ class _Builder:
                     origin,
                     "error",
                     "yaml-value",
-                    f"'{text}' is not a valid {_short(tag).removeprefix('!!')}",
+                    f"'{_clip(text)}' is not a valid {_short(tag).removeprefix('!!')}",
                     "correct the value, or quote it to make it text",
                 )
             )
@@ -278,6 +283,10 @@ class _Builder:
             seen[key] = key_node.origin
             pairs.append((YKey(key, key_node.origin), value))
         return YMap(tuple(pairs), self.origin(start))
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _short(tag: str) -> str:
