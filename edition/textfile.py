@@ -164,7 +164,10 @@ def _position_of(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def as_named_in_config(problem: Diagnostic, relpath: str, named_at: Origin) -> Diagnostic:
-    """A file that is missing or not a file is reported where edition.yaml names it: the line to fix."""
+    """A file that is missing, outside or not a file is reported where edition.yaml names it: the line to fix.
+
+    (It also keeps every diagnostic's path inside the edition folder.)
+    """
     if problem.code == "missing-file":
         return Diagnostic.at(
             named_at,
@@ -172,6 +175,14 @@ def as_named_in_config(problem: Diagnostic, relpath: str, named_at: Origin) -> D
             "missing-file",
             f"'{relpath}' named in edition.yaml does not exist",
             "create the file, or correct its name",
+        )
+    if problem.code == "outside-edition":
+        return Diagnostic.at(
+            named_at,
+            "error",
+            "outside-edition",
+            f"'{relpath}' named in edition.yaml is outside the edition folder",
+            "move the file into the edition folder and name it by a relative path",
         )
     if problem.code == "not-a-file":
         return Diagnostic.at(

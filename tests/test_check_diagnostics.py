@@ -269,7 +269,9 @@ def test_file_outside_edition_folder(mini: Path) -> None:
     write(mini, "edition.yaml", text)
     (mini.parent / "outside.yaml").write_text("glosses: []\n")
     d = only(mini, "outside-edition")
-    assert d.path == "../outside.yaml"
+    # Reported where edition.yaml names it: "apparatus: [apparatus/glosses.yaml, ../outside.yaml]", line 22.
+    assert (d.path, d.line, d.column) == ("edition.yaml", 22, len("apparatus: [apparatus/glosses.yaml, ") + 1)
+    assert d.message == "'../outside.yaml' named in edition.yaml is outside the edition folder"
 
 
 def test_raw_html_is_a_warning(mini: Path) -> None:
