@@ -1,0 +1,151 @@
+"""A build replaces all its outputs together or none: interrupts, failures and unusable build folders."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+import edition.writers.epub as epub_writer
+import edition.writers.pdf as pdf_writer
+from edition.cli import main
+from edition.outputs import OutputTransaction, build_folder_problem
+
+OLD = {
+    "mini.pdf": b"old print",
+    "mini-screen.pdf": b"old screen",
+    "mini-pages.json": b"{}",
+    "mini.epub": b"old",
+}
+
+
+def previous_outputs(build_dir: Path) -> None:
+    build_dir.mkdir(parents=True, exist_ok=True)
+    for name, data in OLD.items():
+        (build_dir / name).write_bytes(data)
+
+
+def contents(build_dir: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(build_dir.iterdir())}
+
+
+def fake_pdf(edition, build_dir, *, outputs, **_):
+    """Stages the three PDF outputs the way the real writer does, without a layout."""
+    paths = (build_dir / f"{edition.name}.pdf", build_dir / f"{edition.name}-screen.pdf")
+    for path in (*paths, build_dir / f"{edition.name}-pages.json"):
+        outputs.stage(path, b"new " + path.name.encode())
+    return SimpleNamespace(page_count=1, page_labels={}, warnings=(), paths=paths)
+
+
+def interrupted_epub(edition, build_dir, *, outputs, **_):
+    with outputs.open(build_dir / f"{edition.name}.epub") as out:
+        out.write(b"half an EPUB")
+        raise KeyboardInterrupt
+
+
+def test_an_interrupt_keeps_every_previous_output_and_leaves_no_temporary_file(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build_dir = tmp_path / "out"
+    previous_outputs(build_dir)
+    monkeypatch.setattr(pdf_writer, "build_pdf", fake_pdf)
+    monkeypatch.setattr(epub_writer, "build_epub", interrupted_epub)
+    assert main(["build", str(mini), "--build-dir", str(build_dir)]) == 130
+    assert contents(build_dir) == OLD  # the new PDFs were staged, but nothing was committed
+    err = capsys.readouterr().err
+    assert err.strip().endswith("edition: interrupted") and "Traceback" not in err
+
+
+def test_all_outputs_are_replaced_together(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_dir = tmp_path / "out"
+    previous_outputs(build_dir)
+    monkeypatch.setattr(pdf_writer, "build_pdf", fake_pdf)
+    assert main(["build", str(mini), "--build-dir", str(build_dir), "--format", "all", "-q"]) == 0
+    after = contents(build_dir)
+    assert sorted(after) == sorted(OLD)
+    assert all(after[name] != OLD[name] for name in OLD)  # every one new, the real EPUB included
+    assert after["mini.epub"].startswith(b"PK")
+
+
+def test_a_transaction_that_is_not_committed_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "book.pdf"
+    target.write_bytes(b"old")
+    with OutputTransaction() as staged:
+        staged.stage(target, b"new")
+        staged.stage(tmp_path / "other.epub", b"new")
+        assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.pdf"]
+    assert target.read_bytes() == b"old"
+
+
+def test_a_committed_transaction_replaces_every_target(tmp_path: Path) -> None:
+    (tmp_path / "a").write_bytes(b"old a")
+    with OutputTransaction() as staged:
+        staged.stage(tmp_path / "a", b"new a")
+        staged.stage(tmp_path / "b", b"new b")
+        staged.commit()
+    assert contents(tmp_path) == {"a": b"new a", "b": b"new b"}
+
+
+def test_the_build_folder_being_a_file_is_reported(mini: Path, tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "build"
+    blocker.write_text("not a folder")
+    assert main(["build", str(mini), "--build-dir", str(blocker)]) == 1
+    err = capsys.readouterr().err
+    assert f"{blocker}:1:1: error: the build folder is a file, not a folder [build-folder]" in err
+    assert blocker.read_text() == "not a folder"
+
+
+def test_a_build_folder_below_a_file_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    problem = build_folder_problem(tmp_path / "file" / "build")
+    assert problem is not None and problem.code == "build-folder"
+    assert "part of its path is a file" in problem.message
+
+
+def test_a_build_folder_that_cannot_be_written_is_reported(tmp_path: Path, monkeypatch) -> None:
+    # Tests run as root, for whom permissions never refuse a write: the refusal is simulated here, and
+    # a real read-only file system is used in the next test where the machine allows it.
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("edition.outputs.tempfile.mkstemp", refuse)
+    problem = build_folder_problem(tmp_path)
+    assert problem is not None
+    assert problem.message == "the build folder cannot be written (Permission denied)"
+
+
+def test_a_read_only_build_folder_is_reported(mini: Path, tmp_path: Path) -> None:
+    unshare, mount = shutil.which("unshare"), shutil.which("mount")
+    if unshare is None or mount is None:
+        pytest.skip("needs unshare(1) and mount(8)")
+    target = tmp_path / "ro"
+    target.mkdir()
+    script = f"mount -t tmpfs -o ro tmpfs {target} && exec {sys.executable} -m edition.cli build {mini} "
+    script += f"--format epub --build-dir {target}"
+    result = subprocess.run(
+        [unshare, "-m", "--propagation", "private", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if "mount" in result.stderr and "build-folder" not in result.stderr:
+        pytest.skip(f"cannot mount a read-only file system here: {result.stderr.strip()}")
+    assert result.returncode == 1, result.stderr
+    assert f"{target}:1:1: error: the build folder cannot be written (Read-only file system)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_interrupted_check_exits_130(mini: Path, monkeypatch, capsys) -> None:
+    def interrupted(_root):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("edition.cli.check_edition", interrupted)
+    assert main(["check", str(mini)]) == 130
+    assert "edition: interrupted" in capsys.readouterr().err
