@@ -251,7 +251,7 @@ class _Builder:
         node = ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
         try:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
-        except (ConstructorError, ValueError, KeyError, TypeError, OverflowError):
+        except (ConstructorError, ValueError, KeyError, IndexError, TypeError, OverflowError):
             self.problems.append(
                 Diagnostic.at(
                     origin,

@@ -157,6 +157,7 @@ def _cases() -> list[Case]:
         Case("binary-tag", append(E, "publisher: !!binary aGVsbG8=\n"), "yaml-tag", E, END_E, 12),
         Case("set-tag", append(E, "subject: !!set {a, b}\n"), "yaml-tag", E, END_E, 10),
         Case("omap-tag", append(E, "subject: !!omap [a: 1]\n"), "yaml-tag", E, END_E, 10),
+        Case("empty-int-tag", append(E, "description: !!int\n"), "yaml-value", E, END_E, 14),
         Case("second-document", append(E, "---\ntitle: again\n"), "yaml-syntax", E, END_E, 1),
         Case(
             "huge-integer", replace(G, OCC, "occurrence: " + "9" * 5000), "yaml-value", G, OCC_LINE, OCC_COL

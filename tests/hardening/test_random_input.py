@@ -1,0 +1,143 @@
+"""Random YAML and Markdown thrown at `edition check`: exit 0 or 1, no traceback, every problem located.
+
+Each example replaces one file of the mini fixture with generated text: well-formed YAML made of the
+format's own keys and awkward values, or a soup of YAML / Markdown fragments (tags, anchors, impossible
+dates, control and invisible characters, raw HTML, unsafe links). Most runs are in-process through the
+CLI's ``main``; a few go through a subprocess to see exactly what a terminal would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from edition.cli import main
+from tests.hardening.corpus import MINI
+
+KEYS = (
+    "title authors name language date rights identifier witnesses siglum description style trim width "
+    "height font_size bleed csl text apparatus bibliography front_matter file glosses emendations anchors "
+    "cross_references citations index id lemma note from to occurrence before after reading witness target "
+    "cite locator heading kind forms see references type issued author family given"
+).split()
+AWKWARD = [
+    "2026-02-30", "1937-13", "0000-00-00", "1.50", "010", "0x1F", "12:30", "yes", "~", "null", ".inf", "-0",
+    "0in", "0pt", "-6in", "900in", "10.5pt", "../outside.yaml", "/etc/passwd", "text", "text/article.md",
+    "apparatus/glosses.yaml", "Stalin", "Left Opposition", "policeman", "(11)", "\u200bStalin", "\u202eabc",
+    "<script>alert(1)</script>", "[x](javascript:alert(1))", "[[policeman]]", "[@trotsky-1937, 11]", "",
+    "9" * 60,
+]
+YAML_BITS = [
+    "key: ", "- ", "  ", "    ", "\n", "\n", ": ", "!!int ", "!!float ", "!!bool ", "!!binary ", "!!set ",
+    "!!python/object:os.system ", "!foo ", "&a ", "*a", "{", "}", "[", "]", "'", '"', ", ", "? ", "|\n", ">\n",
+    "---\n", "...\n", "#", "%YAML 1.1\n", "\t", "\\x1b", "\\uFFFF", "\\a", "\u200b", "\x85", "\ufeff",
+    *(f"{key}: " for key in KEYS), *AWKWARD,
+]
+MARKDOWN_BITS = [
+    "*", "_", "**", "`", "[", "](", ")", "<script>", "</script>", "<style>", "<b>", "</b>", "<!-- c -->",
+    "&#12;", "&#x1b;", "&#0;", "&amp;", "&#xFFFF;", "[^1]", "[^1]: ", "\n", "\n\n", "# ", "## ", "> ", "- ",
+    "1. ", "    ", "```", "~~~", "javascript:", "file:///etc/passwd", "http://x.org", "<", ">", "\\", "|",
+    "---", "![alt](x.png)", "<javascript:alert(1)>", "\u200b", "\u202e", "\u00ad", "\t", "Stalin",
+    "Left Opposition", "policeman", " ", "word", "[[policeman]]", "[@trotsky-1937]",
+]
+YAML_FILES = ("edition.yaml", "apparatus/glosses.yaml", "apparatus/other.yaml", "bibliography.yaml")
+MARKDOWN_FILES = ("text/article.md", "front/introduction.md", "front/note.md")
+
+scalars = st.one_of(
+    st.sampled_from(AWKWARD),
+    st.text(max_size=30),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+)
+documents = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), inner, max_size=5)
+    ),
+    max_leaves=25,
+)
+
+
+def dumped(value: object) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, sort_keys=False)
+
+
+yaml_texts = st.one_of(
+    documents.map(dumped),
+    st.lists(st.sampled_from(YAML_BITS), max_size=40).map("".join),
+)
+markdown_texts = st.lists(st.sampled_from(MARKDOWN_BITS) | st.text(max_size=6), max_size=60).map("".join)
+# A note is Markdown inside YAML: it travels through both readers.
+note_texts = markdown_texts.map(lambda md: dumped({"glosses": [{"id": "n", "lemma": "Stalin", "note": md}]}))
+
+inputs = st.one_of(
+    st.tuples(st.sampled_from(YAML_FILES), yaml_texts),
+    st.tuples(st.sampled_from(MARKDOWN_FILES), markdown_texts),
+    st.tuples(st.just("apparatus/glosses.yaml"), note_texts),
+)
+
+
+def assert_located(root: Path, diagnostics: list[dict]) -> None:
+    for d in diagnostics:
+        path = Path(d["path"])
+        assert not path.is_absolute(), d
+        assert (root / path).resolve().is_relative_to(root.resolve()), d
+        assert d["line"] >= 1 and d["column"] >= 1, d
+        assert d["severity"] in ("error", "warning"), d
+
+
+def edition_with(parent: Path, relpath: str, text: str) -> Path:
+    root = parent / "mini"
+    shutil.copytree(MINI, root)
+    (root / relpath).write_text(text, encoding="utf-8", errors="surrogatepass")
+    return root
+
+
+FAST = settings(
+    max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@FAST
+@given(inputs)
+def test_check_survives_random_input(case: tuple[str, str]) -> None:
+    relpath, text = case
+    with tempfile.TemporaryDirectory() as parent:
+        root = edition_with(Path(parent), relpath, text)
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(["check", "--format", "json", str(root)])
+        assert status in (0, 1), err.getvalue()
+        diagnostics = json.loads(out.getvalue())
+        assert (status == 1) == any(d["severity"] == "error" for d in diagnostics)
+        assert_located(root, diagnostics)
+
+
+@settings(max_examples=4, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(inputs)
+def test_check_survives_random_input_as_a_subprocess(case: tuple[str, str]) -> None:
+    relpath, text = case
+    with tempfile.TemporaryDirectory() as parent:
+        root = edition_with(Path(parent), relpath, text)
+        result = subprocess.run(
+            [sys.executable, "-m", "edition.cli", "check", str(root)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode in (0, 1), result.stderr
+        assert "Traceback" not in result.stderr
+        # Nothing a terminal would act on or hide: no escape sequences, no bidi or zero-width characters.
+        assert not any(c in result.stderr for c in "\x1b\u202e\u200b\x07")
