@@ -90,7 +90,8 @@ def check_edition(root: Path) -> CheckResult:
 
 def _check(root: Path) -> CheckResult:
     problems: list[Diagnostic] = []
-    if not (root / "edition.yaml").is_file():
+    config_path = root / "edition.yaml"
+    if not (config_path.exists() or config_path.is_symlink()):  # anything else is reported when it is read
         problems.append(
             Diagnostic(
                 "edition.yaml",

@@ -271,6 +271,8 @@ def _cases() -> list[Case]:
             line_of(E, "bibliography:"),
             15,
         ),
+        Case("edition-yaml-is-a-fifo", fifo(E), "not-a-file", E, 1, 1),
+        Case("edition-yaml-is-a-folder", folder(E), "not-a-file", E, 1, 1),
         # -- an unreadable copy-text: the cause, not a cascade of lemma errors -----------------------------
         Case("copy-text-not-utf8", write_bytes(T, b"Stalin caf\xe9\n"), "not-utf8", T, 1, 11, NOT_FOUND),
         Case("copy-text-binary", write_bytes(T, b"Sta\x00lin\n"), "binary-file", T, 1, 4, NOT_FOUND),

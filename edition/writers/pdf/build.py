@@ -148,7 +148,7 @@ def build_pdf(
             raise PdfBuildError(
                 [
                     Diagnostic.at(
-                        edition.origin,
+                        edition.style.origin_of("stylesheet", edition.origin),
                         "error",
                         "pdf-margin-notes",
                         f"margin notes cannot be placed: {broken}",
