@@ -20,7 +20,7 @@ from citeproc.source.json import CiteProcJSON
 from lxml import html as lxml_html
 
 from edition.diagnostics import Diagnostic, SourceProblem
-from edition.fields import FieldReader, is_calendar_date, suggest
+from edition.fields import FieldReader, is_calendar_date, scalar_text, suggest
 from edition.model import Inline, Origin, Styled, Text
 from edition.textfile import as_named_in_config
 from edition.yamlload import YMap, YNode, YScalar, YSeq, load_yaml_file
@@ -179,10 +179,14 @@ def read_bibliography(
         bad = _malformed_fields(entry, key, problems)
         data = {name: value for name, value in _plain(entry).items() if name not in bad}
         for date_field in DATE_FIELDS:
-            if isinstance(data.get(date_field), str | int):
-                parsed = DATE_TEXT.match(str(data[date_field]))
+            if isinstance(data.get(date_field), str):
+                parsed = DATE_TEXT.match(data[date_field])
                 if parsed:
                     data[date_field] = {"date-parts": [[int(p) for p in parsed.groups() if p]]}
+            parts = entry.get(date_field)
+            if date_field in data and isinstance(parts, YMap) and isinstance(parts.get("date-parts"), YSeq):
+                # Validated as whole numbers by _is_csl_date: citeproc-py wants them as numbers.
+                data[date_field]["date-parts"] = _plain_numbers(parts.get("date-parts"))
         items.append(CslItem(key, data, entry.origin))
     return tuple(items)
 
@@ -196,7 +200,9 @@ def _malformed_fields(entry: YMap, key: str, problems: list[Diagnostic]) -> set[
         if name in NAME_FIELDS:
             people = value.items if isinstance(value, YSeq) else None
             if people is None or not all(
-                isinstance(p, YMap) and p.items and all(k.name in NAME_PARTS for k, _ in p.items)
+                isinstance(p, YMap)
+                and p.items
+                and all(k.name in NAME_PARTS and _is_text(v) for k, v in p.items)
                 for p in people
             ):
                 fields.wrong_type(value, name, "a list of names such as [{family: Trotsky, given: Leon}]")
@@ -217,6 +223,10 @@ def _malformed_fields(entry: YMap, key: str, problems: list[Diagnostic]) -> set[
             fields.wrong_type(value, name, "a single value")
             bad.add(name)
     return bad
+
+
+def _is_text(node: YNode) -> bool:
+    return isinstance(node, YScalar) and node.value is not None
 
 
 def _is_csl_date(node: YNode) -> bool:
@@ -241,10 +251,17 @@ def _is_csl_date(node: YNode) -> bool:
     )
 
 
+def _plain_numbers(node: YNode | None):
+    if isinstance(node, YSeq):
+        return [_plain_numbers(item) for item in node.items]
+    return node.value if isinstance(node, YScalar) else None
+
+
 def _plain(node: YNode):
     if isinstance(node, YScalar):
-        # Numbers stay numbers for CSL (volume: 36), but a decimal keeps its digits (version: 1.50).
-        return node.source if isinstance(node.value, float) else node.value
+        # CSL-JSON fields are text (numbers as written: volume "36", version "1.50"); citeproc-py calls
+        # string methods on them, so nothing else may reach it.
+        return None if node.value is None else scalar_text(node)
     if isinstance(node, YSeq):
         return [_plain(item) for item in node.items]
     return {key.name: _plain(value) for key, value in node.items}

@@ -197,6 +197,14 @@ def _cases() -> list[Case]:
             "bib-python-tag", replace(B, TITLE, "title: !!python/str x"), "yaml-tag", B, TITLE_LINE, TITLE_COL
         ),
         Case("bib-int-tag", replace(B, TITLE, "title: !!int x"), "yaml-value", B, TITLE_LINE, TITLE_COL),
+        Case(
+            "bib-name-part-not-text",
+            replace(B, "given: Leon}", "given: []}"),
+            "wrong-type",
+            B,
+            line_of(B, "given: Leon}"),
+            column_of(B, "author: [{family: Trotsky") + len("author: "),
+        ),
         # -- characters no output can carry ---------------------------------------------------------------
         Case(
             "escape-in-quoted-value",
