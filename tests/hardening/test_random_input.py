@@ -16,11 +16,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from edition.cli import main
 from tests.hardening.corpus import MINI
@@ -181,3 +183,24 @@ def test_check_survives_random_input_as_a_subprocess(case: tuple[str, str]) -> N
         assert "Traceback" not in result.stderr
         # Nothing a terminal would act on or hide: no escape sequences, no bidi or zero-width characters.
         assert not any(c in result.stderr for c in "\x1b\u202e\u200b\x07")
+
+
+@settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(inputs)
+def test_an_epub_built_from_random_input_is_well_formed(case: tuple[str, str]) -> None:
+    """No build writes an invalid file and exits 0: every XML file of a built EPUB parses."""
+    relpath, text = case
+    with tempfile.TemporaryDirectory() as parent:
+        root = edition_with(Path(parent), relpath, text)
+        out = Path(parent) / "out"
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            status = main(["build", str(root), "--format", "epub", "--build-dir", str(out), "-q"])
+        assert status in (0, 1), err.getvalue()
+        if status == 1:
+            assert not (out / "mini.epub").exists()
+            return
+        with zipfile.ZipFile(out / "mini.epub") as epub:
+            for name in epub.namelist():
+                if name.endswith((".xhtml", ".opf", ".xml", ".svg")):
+                    etree.fromstring(epub.read(name))  # raises on anything not well-formed
