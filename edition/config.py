@@ -9,6 +9,7 @@ from pathlib import Path
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, is_calendar_date, suggest
 from edition.model import Metadata, Origin, Person, SourceWitness, Style
+from edition.textfile import as_named_in_config, read_text_file
 from edition.typography import RULES
 from edition.yamlload import YMap, YScalar, load_yaml_file
 
@@ -139,7 +140,7 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         root=root,
         name=root.resolve().name,
         metadata=metadata,
-        style=_style(node, problems),
+        style=_style(root, node, problems),
         front_matter=_front_matter(node, problems),
         text=tuple(FileRef(p, o) for p, o in fields.text_list(node, "text", required=True)),
         apparatus=tuple(FileRef(p, o) for p, o in fields.text_list(node, "apparatus")),
@@ -232,7 +233,7 @@ def _witnesses(node: YMap, problems: list[Diagnostic]) -> tuple[SourceWitness, .
     return tuple(witnesses)
 
 
-def _style(node: YMap, problems: list[Diagnostic]) -> Style:
+def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
     style_node = node.get("style")
     default = Style()
     if style_node is None:
@@ -279,9 +280,24 @@ def _style(node: YMap, problems: list[Diagnostic]) -> Style:
         font_size=_length(style_node, "font_size", fields, problems, "font_size") or default.font_size,
         csl=fields.text(style_node, "csl") or default.csl,
         pdf_variant=variant.lower(),
-        stylesheet=fields.text(style_node, "stylesheet"),
+        stylesheet=_stylesheet(root, style_node, fields),
         origins=tuple(origins),
     )
+
+
+def _stylesheet(root: Path, style_node: YMap, fields: FieldReader) -> str | None:
+    """The edition's own stylesheet: a regular text file inside the folder, checked before any build."""
+    relpath = fields.text(style_node, "stylesheet")
+    if relpath is None:
+        return None
+    try:
+        read_text_file(root, relpath)
+    except SourceProblem as problem:
+        named_at = style_node.get("stylesheet")
+        assert named_at is not None
+        fields.problems.extend(as_named_in_config(d, relpath, named_at.origin) for d in problem.diagnostics)
+        return None
+    return relpath
 
 
 def _length(

@@ -281,6 +281,16 @@ def _cases() -> list[Case]:
         ),
         Case("edition-yaml-is-a-fifo", fifo(E), "not-a-file", E, 1, 1),
         Case("edition-yaml-is-a-folder", folder(E), "not-a-file", E, 1, 1),
+        Case(
+            "stylesheet-is-a-fifo",
+            both(style("stylesheet: x.css"), fifo("x.css")),
+            "not-a-file",
+            E,
+            END_E + 1,
+            15,
+        ),
+        Case("stylesheet-missing", style("stylesheet: none.css"), "missing-file", E, END_E + 1, 15),
+        Case("stylesheet-outside", style("stylesheet: ../../x.css"), "outside-edition", E, END_E + 1, 15),
         # -- an unreadable copy-text: the cause, not a cascade of lemma errors -----------------------------
         Case("copy-text-not-utf8", write_bytes(T, b"Stalin caf\xe9\n"), "not-utf8", T, 1, 11, NOT_FOUND),
         Case("copy-text-binary", write_bytes(T, b"Sta\x00lin\n"), "binary-file", T, 1, 4, NOT_FOUND),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,13 @@ def test_an_svg_reaching_outside_stops_the_build(mini: Path, tmp_path: Path) -> 
     assert (problem.code, problem.line, problem.column) == ("pdf-resource-outside", len(lines), 15)
     assert "/etc/hostname" in problem.message
     assert not any(out_dir.glob("*.pdf"))
+
+
+@pytest.mark.slow
+def test_a_resource_that_is_a_named_pipe_does_not_hang_the_build(mini: Path, tmp_path: Path) -> None:
+    os.mkfifo(mini / "picture.svg")
+    (mini / "extra.css").write_text("h2 { background: url(picture.svg) }\n", encoding="utf-8")
+    with (mini / "edition.yaml").open("a", encoding="utf-8") as out:
+        out.write("style:\n  stylesheet: extra.css\n")
+    result = build_pdf(load_edition(mini), tmp_path / "out")
+    assert any("picture.svg is not a regular file" in w.message for w in result.warnings)

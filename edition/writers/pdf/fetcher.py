@@ -47,6 +47,8 @@ class EditionFetcher(URLFetcher):
         path = Path(url2pathname(urlsplit(url).path)).resolve()
         if not self.allows(path):
             raise self._refuse(url, path)
+        if not path.is_file():  # a named pipe or a device would block the build; WeasyPrint reports this
+            raise FileNotFoundError(f"{path} is not a regular file")
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime_type(url)})
 
     def _refuse(self, url: str, path: Path | None) -> OutsideResourceError:
