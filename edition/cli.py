@@ -15,7 +15,6 @@ from pathlib import Path
 from edition import diagnostics as diag
 from edition.outputs import OutputTransaction, build_folder_problem, write_failure
 from edition.progress import Progress
-from edition.resolve import check_edition
 from edition.writers.errors import WriterError
 
 DEFAULT_EDITION = Path("source/revolution-betrayed")
@@ -40,18 +39,30 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if not args.edition_dir.is_dir():
-        print(f"edition: error: {diag.visible(str(args.edition_dir))} is not a folder", file=sys.stderr)
-        return 2
     try:
-        if args.command == "check":
-            return _check(args)
-        return _build(args)
+        return _run(argv)
     except KeyboardInterrupt:
         # Nothing was committed: the previous outputs are as they were and no temporary file is left.
         print("\nedition: interrupted", file=sys.stderr)
         return 130
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = _parser().parse_args(argv)
+    if not args.edition_dir.is_dir():
+        print(f"edition: error: {diag.visible(str(args.edition_dir))} is not a folder", file=sys.stderr)
+        return 2
+    if args.command == "check":
+        return _check(args)
+    return _build(args)
+
+
+def _readers():
+    """The readers, imported only inside main's interrupt handling: a Ctrl-C while they load (most of a
+    run's first half second) is an interrupt like any other, not a traceback."""
+    from edition import resolve
+
+    return resolve
 
 
 def _report(problems: Sequence[diag.Diagnostic], output_format: str = "text") -> None:
@@ -66,7 +77,7 @@ def _failed(problems: Sequence[diag.Diagnostic], strict: bool) -> bool:
 
 
 def _check(args: argparse.Namespace) -> int:
-    result = check_edition(args.edition_dir)
+    result = _readers().check_edition(args.edition_dir)
     problems = diag.sort_diagnostics(result.diagnostics)
     _report(problems, args.output_format)
     if args.output_format == "text":
@@ -78,7 +89,7 @@ def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     progress = Progress(enabled=not args.quiet and sys.stderr.isatty())
     progress("resolve", str(args.edition_dir))
-    result = check_edition(args.edition_dir)
+    result = _readers().check_edition(args.edition_dir)
     problems = diag.sort_diagnostics(result.diagnostics)
     if result.edition is None or _failed(problems, args.strict):
         progress.done()

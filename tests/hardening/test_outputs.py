@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -146,6 +147,37 @@ def test_an_interrupted_check_exits_130(mini: Path, monkeypatch, capsys) -> None
     def interrupted(_root):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("edition.cli.check_edition", interrupted)
+    monkeypatch.setattr("edition.resolve.check_edition", interrupted)
     assert main(["check", str(mini)]) == 130
     assert "edition: interrupted" in capsys.readouterr().err
+
+
+def _interrupt_after(args: list[str], seconds: float) -> subprocess.CompletedProcess[str] | None:
+    """Run the CLI, send it SIGINT after ``seconds``; None if it had already finished (nothing to test)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "edition.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=120)
+        return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+    process.communicate()
+    return None
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_real_build_keeps_the_previous_outputs(mini: Path, tmp_path: Path) -> None:
+    build_dir = tmp_path / "out"
+    previous_outputs(build_dir)
+    result = _interrupt_after(["build", str(mini), "--build-dir", str(build_dir)], 0.8)
+    if result is None:
+        pytest.skip("the build finished before the interrupt arrived")
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.strip().endswith("edition: interrupted")
+    assert "Traceback" not in result.stderr
+    assert contents(build_dir) == OLD
