@@ -55,7 +55,7 @@ from edition.model import (
 )
 from edition.overlay import PointOverlay, RangeOverlay, build_inlines
 from edition.targets import TargetTable
-from edition.textfile import as_named_in_config, read_text_file
+from edition.textfile import as_named_in_config, edition_too_large, read_text_file
 from edition.typography import RULES, apply_rules
 
 log = logging.getLogger(__name__)
@@ -107,10 +107,21 @@ def _check(root: Path) -> CheckResult:
     config = read_config(root, problems)
     if config is None:
         return CheckResult(None, tuple(problems))
+    too_large = edition_too_large(root, _named_files(config))
+    if too_large is not None:
+        return CheckResult(None, (*problems, too_large))
     edition = _Resolver(config, problems).resolve()
     if has_errors(problems):
         return CheckResult(None, tuple(problems))
     return CheckResult(edition, tuple(problems))
+
+
+def _named_files(config: EditionConfig) -> list[tuple[str, Origin]]:
+    files = [(ref.path, ref.origin) for ref in (*config.text, *config.apparatus)]
+    files += [(ref.path, ref.origin) for ref in config.front_matter]
+    if config.bibliography is not None:
+        files.append((config.bibliography.path, config.bibliography.origin))
+    return files
 
 
 class _Resolver:

@@ -18,6 +18,9 @@ from edition.model import Origin
 # Per file. The largest apparatus file of a real edition is well under 1 MB; a 7.7 MB one (90,000 glosses)
 # is checked in about 0.3 GB (docs/format.md, "Limits"), so the limit keeps a run far from exhausting memory.
 MAX_FILE_BYTES = 8 * 1024 * 1024
+# All the files edition.yaml names, together: a run's memory grows with the whole edition (about 35 times
+# its size), so splitting one huge apparatus into many files must not get round the per-file limit.
+MAX_EDITION_BYTES = 32 * 1024 * 1024
 # Characters XML 1.0 cannot carry (C0 controls but tab and newline, U+FFFE, U+FFFF) and the other controls
 # (DEL, C1) that YAML refuses and that print nothing: never meant as text.
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
@@ -85,6 +88,32 @@ def read_text_file(root: Path, relpath: str, *, allow_empty: bool = False) -> st
     if not allow_empty and not text.strip():
         raise _problem(relpath, "empty-file", "the file is empty", "add the expected content")
     return text
+
+
+def edition_too_large(root: Path, files: list[tuple[str, Origin]]) -> Diagnostic | None:
+    """An error at the largest file's name in edition.yaml if the named files together are over the limit.
+
+    Measured before anything is read; files that are missing, outside or not regular count for nothing here
+    (they are reported when they are read).
+    """
+    sizes: list[tuple[int, str, Origin]] = []
+    inside = root.resolve()
+    for relpath, named_at in files:
+        path = (root / relpath).resolve()
+        if path.is_relative_to(inside) and path.is_file():
+            sizes.append((path.stat().st_size, relpath, named_at))
+    total = sum(size for size, _, _ in sizes)
+    if total <= MAX_EDITION_BYTES:
+        return None
+    _, largest, named_at = max(sizes, key=lambda item: item[0])
+    return Diagnostic.at(
+        named_at,
+        "error",
+        "edition-too-large",
+        f"the edition's files are {total / 2**20:.1f} MB together; an edition is limited to "
+        f"{MAX_EDITION_BYTES // 2**20} MB (the largest is '{largest}')",
+        "make the edition smaller, or divide it into several editions",
+    )
 
 
 def _read_bytes(path: Path, relpath: str) -> bytes:

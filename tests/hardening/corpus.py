@@ -315,6 +315,18 @@ def _cases() -> list[Case]:
             NOT_FOUND,
         ),
         Case("apparatus-too-large", write_bytes(O, b"# x\n" * (9 * 2**20 // 4)), "file-too-large", O, 1, 1),
+        Case(
+            "edition-too-large",
+            both(
+                write_bytes(T, b"Stalin.\n" * 900_000),  # the largest: 7.2 MB
+                *(write_bytes(name, b"# x\n" * 1_750_000) for name in (G, O, B, F)),  # 7 MB each
+            ),
+            "edition-too-large",
+            E,
+            line_of(E, TEXT_LIST),
+            TEXT_AT,
+            NOT_FOUND,
+        ),
         # -- invisible characters --------------------------------------------------------------------------
         Case(
             "zero-width-space-in-lemma",
