@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -181,3 +182,26 @@ def test_ctrl_c_during_a_real_build_keeps_the_previous_outputs(mini: Path, tmp_p
     assert result.stderr.strip().endswith("edition: interrupted")
     assert "Traceback" not in result.stderr
     assert contents(build_dir) == OLD
+
+
+def test_an_interrupt_arriving_between_the_renames_waits_until_all_are_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.pdf", "b.epub"):
+        (tmp_path / name).write_bytes(b"old")
+    real_replace = os.replace
+    calls = []
+
+    def replace_then_interrupt(source, target):
+        real_replace(source, target)
+        calls.append(Path(target).name)
+        if len(calls) == 1:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C right after the first rename
+
+    monkeypatch.setattr("edition.outputs.os.replace", replace_then_interrupt)
+    with pytest.raises(KeyboardInterrupt), OutputTransaction() as staged:
+        staged.stage(tmp_path / "a.pdf", b"new")
+        staged.stage(tmp_path / "b.epub", b"new")
+        staged.commit()
+    assert calls == ["a.pdf", "b.epub"]
+    assert contents(tmp_path) == {"a.pdf": b"new", "b.epub": b"new"}
