@@ -73,7 +73,7 @@ def format_json(diagnostics: Iterable[Diagnostic]) -> str:
 # Characters a terminal would act on or hide: controls (ESC starts escape sequences), bidi overrides and
 # isolates (which reorder what follows), zero-width and other invisible format characters.
 INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ud800-\udfff"
     "\ufeff\ufff9-\ufffb\ufffe\uffff]"
 )
 
