@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from edition import diagnostics as diag
-from edition.outputs import OutputTransaction, build_folder_problem, write_failure
+from edition.outputs import OutputError, OutputTransaction, build_folder_problem, write_failure
 from edition.progress import Progress
 from edition.writers.errors import WriterError
 
@@ -132,7 +132,7 @@ def _build(args: argparse.Namespace) -> int:
         _report(diag.sort_diagnostics(error.diagnostics))
         print(f"edition: build failed: {diag.visible(str(error))}", file=sys.stderr)
         return 1
-    except OSError as error:
+    except OutputError as error:
         progress.done()
         _report([write_failure(build_dir, error)])
         print("edition: build failed: the outputs could not be written", file=sys.stderr)

@@ -20,6 +20,15 @@ from typing import BinaryIO
 from edition.diagnostics import Diagnostic
 
 
+class OutputError(Exception):
+    """Staging or committing an output failed (a full disk, a folder made read-only meanwhile)."""
+
+    def __init__(self, target: Path, error: OSError):
+        super().__init__(f"{target}: {error.strerror or error}")
+        self.target = target
+        self.error = error
+
+
 class OutputTransaction:
     """Staged output files (temporary path, target); use as a context manager that discards on exit."""
 
@@ -40,13 +49,19 @@ class OutputTransaction:
     def open(self, target: Path) -> Iterator[BinaryIO]:
         """A binary file to write ``target``'s new content into; it is staged when the block ends."""
         target = Path(target)
-        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        except OSError as error:
+            raise OutputError(target, error) from error
         temporary = Path(name)
         try:
             with os.fdopen(handle, "wb") as out:
-                yield out
-                out.flush()
-                os.fsync(out.fileno())
+                try:
+                    yield out
+                    out.flush()
+                    os.fsync(out.fileno())
+                except OSError as error:
+                    raise OutputError(target, error) from error
             os.chmod(temporary, 0o666 & ~_umask())
         except BaseException:
             temporary.unlink(missing_ok=True)
@@ -63,7 +78,10 @@ class OutputTransaction:
         """Rename every staged file onto its target; an interrupt arriving meanwhile waits until the end."""
         with _interrupts_held():
             for temporary, target in self._staged:
-                os.replace(temporary, target)
+                try:
+                    os.replace(temporary, target)
+                except OSError as error:
+                    raise OutputError(target, error) from error
             self._staged = []
 
     def discard(self) -> None:
@@ -95,11 +113,11 @@ def build_folder_problem(build_dir: Path) -> Diagnostic | None:
     return None
 
 
-def write_failure(build_dir: Path, error: OSError) -> Diagnostic:
-    """An output that could not be written after all (a full disk …): nothing was replaced."""
+def write_failure(build_dir: Path, error: OutputError) -> Diagnostic:
+    """An output that could not be written after all (a full disk …)."""
     return _unusable(
         build_dir,
-        f"the outputs could not be written ({error.strerror or error}); the previous ones are unchanged",
+        f"could not take the outputs ({error.error.strerror or error.error})",
         "free space or fix the folder, then build again",
     )
 

@@ -205,3 +205,21 @@ def test_an_interrupt_arriving_between_the_renames_waits_until_all_are_done(
         staged.commit()
     assert calls == ["a.pdf", "b.epub"]
     assert contents(tmp_path) == {"a.pdf": b"new", "b.epub": b"new"}
+
+
+def test_a_full_disk_while_staging_is_reported_and_replaces_nothing(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build_dir = tmp_path / "out"
+    previous_outputs(build_dir)
+
+    def full(_fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdf_writer, "build_pdf", fake_pdf)
+    monkeypatch.setattr("edition.outputs.os.fsync", full)
+    assert main(["build", str(mini), "--build-dir", str(build_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "the build folder could not take the outputs (No space left on device) [build-folder]" in err
+    assert "Traceback" not in err
+    assert contents(build_dir) == OLD
