@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from edition.diagnostics import Diagnostic, visible
@@ -117,3 +120,15 @@ def test_web_links_stay_links(mini: Path) -> None:
     result = check_edition(mini)
     assert result.edition is not None
     assert "https://example.org/x" in repr(result.edition.sections)
+
+
+def test_a_named_pipe_as_copy_text_does_not_hang_the_command(mini: Path) -> None:
+    (mini / "text/article.md").unlink()
+    os.mkfifo(mini / "text/article.md")  # nobody ever writes to it: reading it would block for ever
+    result = subprocess.run(
+        [sys.executable, "-m", "edition.cli", "check", str(mini)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    assert "'text/article.md' named in edition.yaml: this is a named pipe, not a file [not-a-file]" in (
+        result.stderr
+    )
