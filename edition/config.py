@@ -11,7 +11,7 @@ from edition.fields import FieldReader, is_calendar_date, suggest
 from edition.model import Metadata, Origin, Person, SourceWitness, Style
 from edition.textfile import as_named_in_config, read_text_file
 from edition.typography import RULES
-from edition.yamlload import YMap, YScalar, load_yaml_file
+from edition.yamlload import YMap, YScalar, YSeq, load_yaml_file
 
 CONFIG_FILE = "edition.yaml"
 
@@ -142,7 +142,7 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         metadata=metadata,
         style=_style(root, node, problems),
         front_matter=_front_matter(node, problems),
-        text=tuple(FileRef(p, o) for p, o in fields.text_list(node, "text", required=True)),
+        text=_text_files(node, fields),
         apparatus=tuple(FileRef(p, o) for p, o in fields.text_list(node, "apparatus")),
         bibliography=_single_file(node, fields, "bibliography"),
         further_reading=tuple(KeyRef(k, o) for k, o in fields.text_list(node, "further_reading")),
@@ -169,6 +169,22 @@ def _typography(names: tuple[tuple[str, Origin], ...], problems: list[Diagnostic
             )
         )
     return tuple(valid)
+
+
+def _text_files(node: YMap, fields: FieldReader) -> tuple[FileRef, ...]:
+    refs = tuple(FileRef(p, o) for p, o in fields.text_list(node, "text", required=True))
+    named = node.get("text")
+    if not refs and isinstance(named, YSeq) and not named.items:
+        fields.problems.append(
+            Diagnostic.at(
+                named.origin,
+                "error",
+                "missing-field",
+                "'text' in edition.yaml names no file",
+                "list the copy-text files, e.g. text: [text/article.md]",
+            )
+        )
+    return refs
 
 
 def _single_file(node: YMap, fields: FieldReader, name: str) -> FileRef | None:

@@ -133,6 +133,7 @@ class _Resolver:
         self.problems = problems
         self.targets = TargetTable(problems)
         self.bib_items: dict[str, CslItem] = {}
+        self.bibliography_unread = False
         self.cited: set[str] = set()
         self.formatter: Formatter | None = None
         self.citation_counter = itertools.count(1)
@@ -157,11 +158,14 @@ class _Resolver:
         first = len(self.problems)
         document = self._markdown(relpath, origin, note_markup=False)
         if document is None:
-            self.problems[first:] = [
-                replace(d, hint=f"{d.hint or ''}\n(lemmas are checked against the text once it can be read)")
-                for d in self.problems[first:]
-            ]
+            self._annotate(first, "lemmas are checked against the text once it can be read")
         return document
+
+    def _annotate(self, first: int, note: str) -> None:
+        """Add ``note`` to the hints of the diagnostics from ``first`` on (what waits for them)."""
+        self.problems[first:] = [
+            replace(d, hint=f"{d.hint}\n({note})" if d.hint else f"({note})") for d in self.problems[first:]
+        ]
 
     def resolve(self) -> Edition:
         config = self.config
@@ -172,10 +176,15 @@ class _Resolver:
             self.root, [(ref.path, ref.origin) for ref in config.apparatus], self.problems
         )
         if config.bibliography is not None:
+            first = len(self.problems)
             items = read_bibliography(
                 self.root, config.bibliography.path, config.bibliography.origin, self.problems
             )
             self.bib_items = {item.key: item for item in items}
+            # Unreadable as a whole: its error is the cause; every citation would only repeat it.
+            self.bibliography_unread = not items and has_errors(self.problems[first:])
+            if self.bibliography_unread:
+                self._annotate(first, "citations are checked once the bibliography can be read")
             self._make_formatter()
 
         # § numbers: the text's paragraphs, then the authorial notes' paragraphs.
@@ -191,7 +200,7 @@ class _Resolver:
         # A copy-text file that could not be read would make every lemma in it "not found": report the
         # cause alone (it is already in problems) and one note of what was left unchecked.
         unreadable = [ref for ref, doc in zip(config.text, documents, strict=True) if doc is None]
-        anchoring_problems: list[Diagnostic] = [] if unreadable else self.problems
+        anchoring_problems: list[Diagnostic] = [] if unreadable or not config.text else self.problems
         spans = self._anchor_all(apparatus, index, anchoring_problems)
         self._register_entry_targets(apparatus, spans)
         emendations = self._emendations(apparatus, spans)
@@ -392,6 +401,8 @@ class _Resolver:
         self.formatter = Formatter(style, list(self.bib_items.values()))
 
     def _cite(self, key: str, locator: str | None, origin: Origin) -> Citation | None:
+        if key not in self.bib_items and self.bibliography_unread:
+            return None
         if key not in self.bib_items:
             near = suggest(key, self.bib_items)
             hint = f"did you mean '{near}'?" if near else "add the work to the bibliography file"
@@ -542,6 +553,8 @@ class _Resolver:
     def _bibliography(self) -> tuple[BibEntry, ...]:
         further = []
         for ref in self.config.further_reading:
+            if ref.key not in self.bib_items and self.bibliography_unread:
+                continue
             if ref.key not in self.bib_items:
                 self.problems.append(
                     Diagnostic.at(

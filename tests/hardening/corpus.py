@@ -327,6 +327,24 @@ def _cases() -> list[Case]:
             TEXT_AT,
             NOT_FOUND,
         ),
+        Case(
+            "text-list-empty",
+            replace(E, TEXT_LIST, "text: []"),
+            "missing-field",
+            E,
+            line_of(E, TEXT_LIST),
+            TEXT_AT - 1,
+            NOT_FOUND,
+        ),
+        Case(
+            "bibliography-unparseable",
+            write_bytes(B, b"references: [unclosed\n"),
+            "yaml-syntax",
+            B,
+            2,
+            1,
+            ("unknown-citation-key",),
+        ),
         # -- invisible characters --------------------------------------------------------------------------
         Case(
             "zero-width-space-in-lemma",
