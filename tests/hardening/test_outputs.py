@@ -174,14 +174,25 @@ def _interrupt_after(args: list[str], seconds: float) -> subprocess.CompletedPro
 @pytest.mark.slow
 def test_ctrl_c_during_a_real_build_keeps_the_previous_outputs(mini: Path, tmp_path: Path) -> None:
     build_dir = tmp_path / "out"
-    previous_outputs(build_dir)
-    result = _interrupt_after(["build", str(mini), "--build-dir", str(build_dir)], 0.8)
-    if result is None:
-        pytest.skip("the build finished before the interrupt arrived")
-    assert result.returncode == 130, result.stderr
-    assert result.stderr.strip().endswith("edition: interrupted")
-    assert "Traceback" not in result.stderr
-    assert contents(build_dir) == OLD
+    args = ["build", str(mini), "--build-dir", str(build_dir)]
+    # On a loaded machine the interpreter may still be starting when the signal comes (it then dies
+    # silently, before any of our code runs): wait longer and try again.
+    for delay in (0.8, 1.6, 3.2):
+        previous_outputs(build_dir)
+        result = _interrupt_after(args, delay)
+        if result is None:
+            pytest.skip("the build finished before the interrupt arrived")
+        after = contents(build_dir)
+        assert sorted(after) == sorted(OLD)  # no temporary file left
+        # All the previous outputs, or (when the signal came just after the commit) all new ones.
+        assert after == OLD or all(after[name] != OLD[name] for name in OLD)
+        if result.returncode == -signal.SIGINT and not result.stderr:
+            continue
+        assert result.returncode == 130, result.stderr
+        assert result.stderr.strip().endswith("edition: interrupted")
+        assert "Traceback" not in result.stderr
+        return
+    pytest.skip("the interpreter never got as far as the build before the interrupt")
 
 
 def test_an_interrupt_arriving_between_the_renames_waits_until_all_are_done(
