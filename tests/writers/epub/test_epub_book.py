@@ -169,7 +169,10 @@ def test_gloss_note_opens_with_number_and_lemma(sample: Book):
 
 
 def test_author_notes_are_endnotes_linked_both_ways(sample: Book):
-    notes = sample.documents["EPUB/endnotes.xhtml"].xpath("//h:ol/h:li[@epub:type='footnote']", namespaces=NS)
+    notes = sample.documents["EPUB/endnotes.xhtml"].xpath(
+        "//h:section[@epub:type='endnotes'][@role='doc-endnotes']/h:ol/h:li", namespaces=NS
+    )
+    assert [n.get(EPUB_TYPE) for n in notes] == [None, None], "SSV 1.1 deprecates the endnote type"
     assert [n.get("id") for n in notes] == ["fn-1", "fn-2"]
     ref = sample.element("EPUB/sec-1.xhtml", "fnref-1")
     assert ref.get("href") == "endnotes.xhtml#fn-1"
