@@ -79,7 +79,6 @@ def build_epub(
         plan.locations,
         {gloss.element_id: gloss.lemma_id for gloss in edition.glosses},
         {p.number: p.element_id for p in iter_paragraphs(edition.sections) if p.element_id},
-        dict(page_map or {}),
         labels,
     )
     cover = layout_cover(edition.metadata, labels)

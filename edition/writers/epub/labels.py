@@ -46,7 +46,6 @@ class Labels:
     see_also: str = "See also"
     notes_section: str = "Notes"
     paragraph_sign: str = "§"
-    page_abbreviation: str = "p."
 
 
 ENGLISH = Labels()
