@@ -303,3 +303,26 @@ def test_cover_image_is_declared_and_names_the_book(sample: Book):
     svg = etree.fromstring(sample.files[sample.resolve(sample.opf_path, item.get("href"))])
     words = " ".join(t.text for t in svg.iterfind(".//{http://www.w3.org/2000/svg}text"))
     assert "Sample Study" in words and "Example Author" in words and "Edited by Example Editor" in words
+
+
+def test_note_links_have_names_and_author_notes_are_bracketed_in_the_text(sample: Book):
+    """A screen reader hears "Gloss 3" or "Author’s note 1", not a bare number; a sighted reader without
+    the stylesheet still tells the two apart, because the author's note numbers carry their brackets."""
+    refs = [a for _, a in noterefs(sample)]
+    glosses = {str(g.number) for g in EDITION.glosses}
+    footnotes = {f.label for f in EDITION.footnotes}
+    for a in refs:
+        if "gloss-ref" in a.get("class"):
+            assert text_of(a) in glosses
+            assert a.get("aria-label") == f"Gloss {text_of(a)}"
+        else:
+            assert text_of(a)[0] + text_of(a)[-1] == "[]" and text_of(a)[1:-1] in footnotes
+            assert a.get("aria-label") == f"Author’s note {text_of(a)[1:-1]}"
+    assert len(refs) == len(glosses) + len(footnotes)
+    backlinks = [
+        a
+        for root in sample.documents.values()
+        for a in root.xpath("//h:a[@epub:type='backlink']", namespaces=NS)
+    ]
+    assert backlinks and all(a.get("aria-label").endswith(", back to the text") for a in backlinks)
+    assert all(text_of(a).split()[-1] in a.get("aria-label") for a in backlinks), "the name holds the number"
