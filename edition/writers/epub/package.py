@@ -19,7 +19,8 @@ from edition.writers.epub.plan import BookPlan
 
 PACKAGE_PATH = "EPUB/package.opf"
 CSS_HREF = "css/epub.css"
-COVER_HREF = "images/cover.svg"
+COVER_HREF = "images/cover.svg"  # shown on the cover page: sharp at any size
+COVER_RASTER_HREF = "images/cover.png"  # the package's cover image: Kobo and Kindle take only a raster one
 COVER_ITEM = "cover-image"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -75,7 +76,8 @@ def build_package(edition: Edition, plan: BookPlan, pages: Pagination, labels: L
     ]
     spine = tuple(items)
     items.append(ManifestItem("css", CSS_HREF, "text/css"))
-    items.append(ManifestItem(COVER_ITEM, COVER_HREF, "image/svg+xml", "cover-image"))
+    items.append(ManifestItem("cover-svg", COVER_HREF, "image/svg+xml"))
+    items.append(ManifestItem(COVER_ITEM, COVER_RASTER_HREF, "image/png", "cover-image"))
     meta = edition.metadata
     has_pages = bool(pages.pages)
     return Package(

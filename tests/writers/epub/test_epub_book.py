@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 
 from lxml import etree
+from PIL import Image
 
 from .epub_lint import EPUB_TYPE, NS, XHTML, Book, all_lints, noterefs
 from .sample_edition import sample_edition
@@ -14,6 +16,10 @@ EDITION = sample_edition()
 
 def text_of(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
+
+
+def hex_colour(pixel: tuple[int, int, int]) -> str:
+    return "#" + "".join(f"{channel:02x}" for channel in pixel)
 
 
 def by_class(book: Book, path: str, tag: str, css_class: str) -> list[etree._Element]:
@@ -37,7 +43,7 @@ def test_zip_order_is_container_package_nav_documents_css_images(sample: Book):
     names = sample.names
     assert names[1:4] == ["META-INF/container.xml", "EPUB/package.opf", "EPUB/nav.xhtml"]
     kinds = [name.rsplit(".", 1)[-1] for name in names[4:]]
-    assert kinds == sorted(kinds, key=["xhtml", "css", "svg"].index)
+    assert kinds == sorted(kinds, key=["xhtml", "css", "svg", "png"].index)
 
 
 def test_every_entry_has_the_edition_date(sample: Book):
@@ -299,8 +305,8 @@ def test_accessibility_metadata_is_present_and_true(sample: Book):
 
 
 def test_cover_image_is_declared_and_names_the_book(sample: Book):
-    item = sample.opf.find("opf:manifest/opf:item[@properties='cover-image']", NS)
-    svg = etree.fromstring(sample.files[sample.resolve(sample.opf_path, item.get("href"))])
+    svg_item = sample.opf.find("opf:manifest/opf:item[@media-type='image/svg+xml']", NS)
+    svg = etree.fromstring(sample.files[sample.resolve(sample.opf_path, svg_item.get("href"))])
     words = " ".join(t.text for t in svg.iterfind(".//{http://www.w3.org/2000/svg}text"))
     assert "Sample Study" in words and "Example Author" in words and "Edited by Example Editor" in words
 
@@ -326,3 +332,21 @@ def test_note_links_have_names_and_author_notes_are_bracketed_in_the_text(sample
     ]
     assert backlinks and all(a.get("aria-label").endswith(", back to the text") for a in backlinks)
     assert all(text_of(a).split()[-1] in a.get("aria-label") for a in backlinks), "the name holds the number"
+
+
+def test_the_cover_image_is_a_png_drawn_from_the_svg(sample: Book):
+    """Kobo and Kindle need a raster cover-image; it is the SVG design in pixels, at the SVG's size."""
+    items = sample.opf.xpath("//opf:item[@properties='cover-image']", namespaces=NS)
+    assert [(i.get("href"), i.get("media-type")) for i in items] == [("images/cover.png", "image/png")]
+    assert sample.opf.xpath("//opf:meta[@name='cover']/@content", namespaces=NS) == [items[0].get("id")]
+    image = Image.open(io.BytesIO(sample.files["EPUB/images/cover.png"]))
+    svg = etree.fromstring(sample.files["EPUB/images/cover.svg"])
+    assert image.format == "PNG" and image.size == (int(svg.get("width")), int(svg.get("height")))
+    rgb = image.convert("RGB")
+    background = svg.find("{http://www.w3.org/2000/svg}rect").get("fill")
+    assert hex_colour(rgb.getpixel((10, 10))) == background
+    frame = svg.findall("{http://www.w3.org/2000/svg}rect")[1]
+    x = int(frame.get("x"))
+    assert hex_colour(rgb.getpixel((x, image.size[1] // 2))) == frame.get("stroke")
+    title_band = rgb.crop((0, 300, image.size[0], 700)).getcolors(1 << 24)
+    assert len(title_band) > 20, "the title's letters are drawn (antialiased text gives many colours)"
