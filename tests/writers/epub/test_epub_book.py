@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 
 from lxml import etree
 from PIL import Image
 
-from .epub_lint import EPUB_TYPE, NS, XHTML, Book, all_lints, noterefs
+from edition.writers.epub import build_epub
+
+from .epub_lint import EPUB_TYPE, NS, XHTML, Book, all_lints, noterefs, open_book
 from .sample_edition import sample_edition
 
 EDITION = sample_edition()
@@ -350,3 +353,17 @@ def test_the_cover_image_is_a_png_drawn_from_the_svg(sample: Book):
     assert hex_colour(rgb.getpixel((x, image.size[1] // 2))) == frame.get("stroke")
     title_band = rgb.crop((0, 300, image.size[0], 700)).getcolors(1 << 24)
     assert len(title_band) > 20, "the title's letters are drawn (antialiased text gives many colours)"
+
+
+def test_conformance_is_claimed_with_its_certifier(sample: Book):
+    """EPUB Accessibility 1.1 §5.2: the claim names the standard and level, and who stands behind it."""
+    assert sample.meta("dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.2 Level AA"]
+    assert sample.meta("a11y:certifiedBy") == [EDITION.metadata.publisher]
+    assert "DAISY Ace" in sample.meta("schema:accessibilitySummary")[0]
+
+
+def test_no_conformance_claim_without_anyone_to_certify_it(tmp_path):
+    meta = dataclasses.replace(EDITION.metadata, publisher=None, editors=())
+    book = open_book(build_epub(dataclasses.replace(EDITION, metadata=meta), tmp_path).path)
+    assert book.meta("dcterms:conformsTo") == [] and book.meta("a11y:certifiedBy") == []
+    assert "WCAG" not in book.meta("schema:accessibilitySummary")[0]
