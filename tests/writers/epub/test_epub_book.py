@@ -367,3 +367,9 @@ def test_no_conformance_claim_without_anyone_to_certify_it(tmp_path):
     book = open_book(build_epub(dataclasses.replace(EDITION, metadata=meta), tmp_path).path)
     assert book.meta("dcterms:conformsTo") == [] and book.meta("a11y:certifiedBy") == []
     assert "WCAG" not in book.meta("schema:accessibilitySummary")[0]
+
+
+def test_the_cover_page_shows_the_svg_where_it_can_and_the_png_elsewhere(sample: Book):
+    picture = sample.documents["EPUB/cover.xhtml"].find(".//h:picture", NS)
+    assert [s.get("srcset") for s in picture.iterfind("h:source", NS)] == ["images/cover.svg"]
+    assert picture.find("h:img", NS).get("src") == "images/cover.png"
