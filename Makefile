@@ -1,19 +1,28 @@
 # Quick start: `make build` (default edition into build/) and `make test`.
-# Both set up what is missing: Debian packages (fonts, qpdf, poppler-utils, Java), the virtualenv, the package.
+# Both set up what is missing: Debian packages (fonts, qpdf, poppler-utils, Java, Chromium, Node.js), DAISY Ace
+# (tools/ace), the virtualenv, the package.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ACE := tools/ace/node_modules/.installed
 EDITION ?= source/revolution-betrayed
 
 .PHONY: build test check lint bench setup clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml scripts/setup-system
+$(STAMP): pyproject.toml scripts/setup-system $(ACE)
 	./scripts/setup-system
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]'
+	touch $@
+
+# DAISY Ace from the npm registry, without the Electron and browser downloads: it runs the system's chromium.
+$(ACE): tools/ace/package.json tools/ace/package-lock.json scripts/setup-system
+	./scripts/setup-system
+	cd tools/ace && ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 \
+		npm ci --no-audit --no-fund --loglevel=error >/dev/null
 	touch $@
 
 build: $(STAMP)

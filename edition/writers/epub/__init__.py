@@ -29,9 +29,16 @@ from edition.writers.epub.errors import EpubError
 from edition.writers.epub.labels import ENGLISH
 from edition.writers.epub.language import direction
 from edition.writers.epub.links import Linker
-from edition.writers.epub.package import COVER_HREF, CSS_HREF, build_package, edition_datetime
+from edition.writers.epub.package import (
+    COVER_HREF,
+    COVER_RASTER_HREF,
+    CSS_HREF,
+    build_package,
+    edition_datetime,
+)
 from edition.writers.epub.pages import paginate
 from edition.writers.epub.plan import plan_book
+from edition.writers.epub.raster import rasterise
 from edition.writers.epub.render import (
     CONTENT_DIR,
     BookView,
@@ -82,7 +89,6 @@ def build_epub(
         plan.locations,
         {gloss.element_id: gloss.lemma_id for gloss in edition.glosses},
         {p.number: p.element_id for p in iter_paragraphs(edition.sections) if p.element_id},
-        dict(page_map or {}),
         labels,
     )
     cover = layout_cover(edition.metadata, labels)
@@ -94,12 +100,14 @@ def build_epub(
     report(f"rendering {len(plan.documents)} documents")
     documents = dict(render_documents(book, plan, linker, pages, labels))
     nav_path = f"{CONTENT_DIR}/nav.xhtml"
+    cover_svg = render_cover_image(cover)
     files = [
         *render_package(book, package),
         (nav_path, documents.pop(nav_path)),
         *documents.items(),
         (f"{CONTENT_DIR}/{CSS_HREF}", STYLESHEET.read_bytes()),
-        (f"{CONTENT_DIR}/{COVER_HREF}", render_cover_image(cover)),
+        (f"{CONTENT_DIR}/{COVER_HREF}", cover_svg),
+        (f"{CONTENT_DIR}/{COVER_RASTER_HREF}", rasterise(cover_svg)),
     ]
     path = Path(build_dir) / f"{edition.name}.epub"
     report(f"writing {path}")

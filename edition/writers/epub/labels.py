@@ -46,7 +46,11 @@ class Labels:
     see_also: str = "See also"
     notes_section: str = "Notes"
     paragraph_sign: str = "§"
-    page_abbreviation: str = "p."
+    # Screen readers announce note links by these names ("Gloss 3", "Author’s note 1, back to the text").
+    gloss: str = "Gloss"
+    author_note: str = "Author’s note"
+    textual_note: str = "Textual note"
+    back_to_text: str = "back to the text"
 
 
 ENGLISH = Labels()

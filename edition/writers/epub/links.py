@@ -3,6 +3,9 @@
 A writer does no lookups in the text: the model already resolved every target to an element id, and the
 book plan knows which file holds each id. A cross-reference to a gloss points at the passage the gloss
 explains (always visible), not at the note, which many reading systems hide until it pops up.
+
+A page reference prints the § number of its target, even when the print page is known: in a reflowable book
+a page number means nothing, and the print pages are given by the page list instead.
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ class Linker:
     locations: Mapping[str, str]  # element id -> file
     gloss_lemmas: Mapping[str, str]  # gloss id -> id of the start of its lemma
     paragraphs: Mapping[int, str]  # § number -> paragraph element id
-    page_map: Mapping[str, str]
     labels: Labels
     current: str = ""
 
@@ -48,10 +50,7 @@ class Linker:
         return self.href(element_id)
 
     def pointer(self, target: Target) -> str:
-        """The printed form of a page reference: the print page when known, else the § number."""
-        page = self.page_map.get(target.element_id)
-        if page is not None:
-            return f"{self.labels.page_abbreviation}{NBSP}{page}"
+        """The printed form of a page reference: its target's § number (the target's label if it has none)."""
         if target.paragraph is not None:
             return self.paragraph(target.paragraph)
         return target.label

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import zipfile
 
 from lxml import etree
+from PIL import Image
 
-from .epub_lint import EPUB_TYPE, NS, XHTML, Book, all_lints, noterefs
+from edition.writers.epub import build_epub
+
+from .epub_lint import EPUB_TYPE, NS, XHTML, Book, all_lints, noterefs, open_book
 from .sample_edition import sample_edition
 
 EDITION = sample_edition()
@@ -14,6 +19,10 @@ EDITION = sample_edition()
 
 def text_of(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
+
+
+def hex_colour(pixel: tuple[int, int, int]) -> str:
+    return "#" + "".join(f"{channel:02x}" for channel in pixel)
 
 
 def by_class(book: Book, path: str, tag: str, css_class: str) -> list[etree._Element]:
@@ -37,7 +46,7 @@ def test_zip_order_is_container_package_nav_documents_css_images(sample: Book):
     names = sample.names
     assert names[1:4] == ["META-INF/container.xml", "EPUB/package.opf", "EPUB/nav.xhtml"]
     kinds = [name.rsplit(".", 1)[-1] for name in names[4:]]
-    assert kinds == sorted(kinds, key=["xhtml", "css", "svg"].index)
+    assert kinds == sorted(kinds, key=["xhtml", "css", "svg", "png"].index)
 
 
 def test_every_entry_has_the_edition_date(sample: Book):
@@ -169,7 +178,10 @@ def test_gloss_note_opens_with_number_and_lemma(sample: Book):
 
 
 def test_author_notes_are_endnotes_linked_both_ways(sample: Book):
-    notes = sample.documents["EPUB/endnotes.xhtml"].xpath("//h:ol/h:li[@epub:type='footnote']", namespaces=NS)
+    notes = sample.documents["EPUB/endnotes.xhtml"].xpath(
+        "//h:section[@epub:type='endnotes'][@role='doc-endnotes']/h:ol/h:li", namespaces=NS
+    )
+    assert [n.get(EPUB_TYPE) for n in notes] == [None, None], "SSV 1.1 deprecates the endnote type"
     assert [n.get("id") for n in notes] == ["fn-1", "fn-2"]
     ref = sample.element("EPUB/sec-1.xhtml", "fnref-1")
     assert ref.get("href") == "endnotes.xhtml#fn-1"
@@ -296,7 +308,68 @@ def test_accessibility_metadata_is_present_and_true(sample: Book):
 
 
 def test_cover_image_is_declared_and_names_the_book(sample: Book):
-    item = sample.opf.find("opf:manifest/opf:item[@properties='cover-image']", NS)
-    svg = etree.fromstring(sample.files[sample.resolve(sample.opf_path, item.get("href"))])
+    svg_item = sample.opf.find("opf:manifest/opf:item[@media-type='image/svg+xml']", NS)
+    svg = etree.fromstring(sample.files[sample.resolve(sample.opf_path, svg_item.get("href"))])
     words = " ".join(t.text for t in svg.iterfind(".//{http://www.w3.org/2000/svg}text"))
     assert "Sample Study" in words and "Example Author" in words and "Edited by Example Editor" in words
+
+
+def test_note_links_have_names_and_author_notes_are_bracketed_in_the_text(sample: Book):
+    """A screen reader hears "Gloss 3" or "Author’s note 1", not a bare number; a sighted reader without
+    the stylesheet still tells the two apart, because the author's note numbers carry their brackets."""
+    refs = [a for _, a in noterefs(sample)]
+    glosses = {str(g.number) for g in EDITION.glosses}
+    footnotes = {f.label for f in EDITION.footnotes}
+    for a in refs:
+        if "gloss-ref" in a.get("class"):
+            assert text_of(a) in glosses
+            assert a.get("aria-label") == f"Gloss {text_of(a)}"
+        else:
+            assert text_of(a)[0] + text_of(a)[-1] == "[]" and text_of(a)[1:-1] in footnotes
+            assert a.get("aria-label") == f"Author’s note {text_of(a)[1:-1]}"
+    assert len(refs) == len(glosses) + len(footnotes)
+    backlinks = [
+        a
+        for root in sample.documents.values()
+        for a in root.xpath("//h:a[@epub:type='backlink']", namespaces=NS)
+    ]
+    assert backlinks and all(a.get("aria-label").endswith(", back to the text") for a in backlinks)
+    assert all(text_of(a).split()[-1] in a.get("aria-label") for a in backlinks), "the name holds the number"
+
+
+def test_the_cover_image_is_a_png_drawn_from_the_svg(sample: Book):
+    """Kobo and Kindle need a raster cover-image; it is the SVG design in pixels, at the SVG's size."""
+    items = sample.opf.xpath("//opf:item[@properties='cover-image']", namespaces=NS)
+    assert [(i.get("href"), i.get("media-type")) for i in items] == [("images/cover.png", "image/png")]
+    assert sample.opf.xpath("//opf:meta[@name='cover']/@content", namespaces=NS) == [items[0].get("id")]
+    image = Image.open(io.BytesIO(sample.files["EPUB/images/cover.png"]))
+    svg = etree.fromstring(sample.files["EPUB/images/cover.svg"])
+    assert image.format == "PNG" and image.size == (int(svg.get("width")), int(svg.get("height")))
+    rgb = image.convert("RGB")
+    background = svg.find("{http://www.w3.org/2000/svg}rect").get("fill")
+    assert hex_colour(rgb.getpixel((10, 10))) == background
+    frame = svg.findall("{http://www.w3.org/2000/svg}rect")[1]
+    x = int(frame.get("x"))
+    assert hex_colour(rgb.getpixel((x, image.size[1] // 2))) == frame.get("stroke")
+    title_band = rgb.crop((0, 300, image.size[0], 700)).getcolors(1 << 24)
+    assert len(title_band) > 20, "the title's letters are drawn (antialiased text gives many colours)"
+
+
+def test_conformance_is_claimed_with_its_certifier(sample: Book):
+    """EPUB Accessibility 1.1 §5.2: the claim names the standard and level, and who stands behind it."""
+    assert sample.meta("dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.2 Level AA"]
+    assert sample.meta("a11y:certifiedBy") == [EDITION.metadata.publisher]
+    assert "DAISY Ace" in sample.meta("schema:accessibilitySummary")[0]
+
+
+def test_no_conformance_claim_without_anyone_to_certify_it(tmp_path):
+    meta = dataclasses.replace(EDITION.metadata, publisher=None, editors=())
+    book = open_book(build_epub(dataclasses.replace(EDITION, metadata=meta), tmp_path).path)
+    assert book.meta("dcterms:conformsTo") == [] and book.meta("a11y:certifiedBy") == []
+    assert "WCAG" not in book.meta("schema:accessibilitySummary")[0]
+
+
+def test_the_cover_page_shows_the_svg_where_it_can_and_the_png_elsewhere(sample: Book):
+    picture = sample.documents["EPUB/cover.xhtml"].find(".//h:picture", NS)
+    assert [s.get("srcset") for s in picture.iterfind("h:source", NS)] == ["images/cover.svg"]
+    assert picture.find("h:img", NS).get("src") == "images/cover.png"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from edition.writers.epub.pages import paginate
 
 from .epub_lint import NS, Book
+from .sample_edition import sample_page_map
 
 
 def test_page_list_is_in_reading_order_and_fills_pages_without_ids(paged: Book):
@@ -35,9 +38,17 @@ def test_markers_precede_the_first_element_of_their_page(paged: Book):
     assert intro.xpath("h:span[@epub:type='pagebreak']/@aria-label", namespaces=NS) == ["1"]
 
 
-def test_pointers_use_print_pages_when_known(paged: Book):
+def test_pointers_print_the_paragraph_even_when_the_print_page_is_known(paged: Book):
+    """docs/epub.md: cross-references read "§ 31"; a print page means nothing in a reflowable book."""
+    assert sample_page_map().get("anchor-lines") is not None, "the page map knows the target's page"
     paragraph = paged.element("EPUB/sec-second-part.xhtml", "p-5")
-    assert "as below\u00a0[p.\u00a07]" in "".join(paragraph.itertext())
+    assert "as below\u00a0[§\u00a07]" in "".join(paragraph.itertext())
+    pointers = [
+        "".join(a.itertext())
+        for root in paged.documents.values()
+        for a in root.xpath("//h:a[@class='page-ref']", namespaces=NS)
+    ]
+    assert pointers and all(re.fullmatch(r"§\u00a0\d+", text) for text in pointers), pointers
 
 
 def test_page_claims_only_with_a_page_list(paged: Book):
