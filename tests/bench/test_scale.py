@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,26 +13,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source" / "revolution-betrayed"
 
 
-def _scale_module():
-    spec = importlib.util.spec_from_file_location("bench_scale", ROOT / "bench" / "scale.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules[spec.name] = module  # type: ignore[union-attr]  (dataclasses look their module up)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
-scale = _scale_module()
-
-
 @pytest.fixture(scope="module")
 def source() -> Edition:
     return load_edition(SOURCE)
 
 
 @pytest.fixture(scope="module")
-def doubled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def doubled(bench, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("scaled") / "x2"
-    assert scale.main(["2", str(out), "--edition", str(SOURCE)]) == 0
+    assert bench("scale").main(["2", str(out), "--edition", str(SOURCE)]) == 0
     return out
 
 
@@ -96,9 +83,9 @@ def test_copies_are_told_apart_in_headings_and_footnote_numbers(source: Edition,
     assert [fn.label for fn in edition.footnotes] == [str(n) for n in range(1, 2 * len(source.footnotes) + 1)]
 
 
-def test_scale_one_gives_the_source_edition_back(source: Edition, tmp_path: Path):
+def test_scale_one_gives_the_source_edition_back(bench, source: Edition, tmp_path: Path):
     out = tmp_path / "x1"
-    scale.main(["1", str(out), "--edition", str(SOURCE)])
+    bench("scale").main(["1", str(out), "--edition", str(SOURCE)])
     assert (out / "text" / "article.md").read_bytes() == (SOURCE / "text" / "article.md").read_bytes()
     lemmas = {key: entry.lemma for key, entry in _entries(load_edition(out)).items()}
     assert lemmas == {key: entry.lemma for key, entry in _entries(source).items()}
