@@ -106,6 +106,7 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     outputs: list[str] = []
     pages = 0
+    layouts = ""
     page_labels = None
     warnings = list(problems)
     try:
@@ -117,6 +118,7 @@ def _build(args: argparse.Namespace) -> int:
                     edition, build_dir, keep_html=args.keep_html, progress=progress, outputs=staged
                 )
                 pages = pdf.page_count
+                layouts = f" ({pdf.layouts} layout{'s' if pdf.layouts > 1 else ''})"
                 page_labels = pdf.page_labels
                 warnings.extend(pdf.warnings)
                 outputs.extend(str(p) for p in pdf.paths)
@@ -144,7 +146,7 @@ def _build(args: argparse.Namespace) -> int:
         seconds = time.perf_counter() - started
         print(
             diag.visible(
-                f"built {', '.join(outputs)}: {pages} pages, {len(edition.glosses)} notes, "
+                f"built {', '.join(outputs)}: {pages} pages{layouts}, {len(edition.glosses)} notes, "
                 f"{len(warnings)} warnings, {seconds:.1f} s"
             ),
             file=sys.stderr,

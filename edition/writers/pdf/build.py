@@ -1,10 +1,9 @@
 """The print and screen PDF build: HTML → layout → margin notes → PDF → screen PDF.
 
 One layout serves both PDFs (the screen PDF is the print PDF cropped to the trim), so they have the same
-pages by construction. Page numbers (cross-references, contents, textual notes, index) are printed from an
-earlier layout and checked against the new one; the book is laid out again until they agree (usually once
-when the previous build's page map is still right, twice from scratch; see ``pages.py``). Glosses that no
-margin can hold are printed as endnotes, which also takes one more layout.
+pages by construction. The book is laid out once and its page numbers are written in afterwards (see
+``layout.py`` and ``slots.py``); glosses that no margin can hold are printed as endnotes, which takes one
+more layout.
 """
 
 from __future__ import annotations
@@ -26,23 +25,20 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from edition.diagnostics import Diagnostic
-from edition.model import Edition, Origin, Paragraph, iter_paragraphs
+from edition.model import Edition
 from edition.outputs import OutputTransaction
 from edition.writers.pdf.design import Design, design_from_style
 from edition.writers.pdf.errors import PdfBuildError
 from edition.writers.pdf.fetcher import EditionFetcher, OutsideResourceError
 from edition.writers.pdf.finish import PrintFinisher, screen_from_print
 from edition.writers.pdf.fonts import find_font
-from edition.writers.pdf.margins import MarginNoteError, PlacementReport, place_margin_notes
-from edition.writers.pdf.overfull import overfull_lines
-from edition.writers.pdf.pages import PageMap, dump_page_map, layout_page_map, load_page_map
+from edition.writers.pdf.layout import LayoutInputs, lay_out_book
+from edition.writers.pdf.margins import MarginNoteError, PlacementReport
+from edition.writers.pdf.pages import dump_page_map, load_page_map
 from edition.writers.pdf.templates import environment
-from edition.writers.pdf.view import TEXT_ID, BookView, book_view
 
 STYLES_DIR = Path(__file__).resolve().parents[3] / "styles"
 STYLESHEETS = ("print.css", "margin-notes.css")
-MAX_LAYOUTS = 5
-REFUSAL_CODES = frozenset({"margin-note-too-tall", "margin-note-too-wide", "margin-note-no-room"})
 Progress = Callable[[str, str], None]
 # WeasyPrint notices about this machine, not about the edition (the output is the same either way).
 MACHINE_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
@@ -77,6 +73,7 @@ class PdfBuildResult:
     note_count: int
     warnings: tuple[Diagnostic, ...]
     timings: Timings
+    layouts: int = 1  # how many times the book was laid out (1 unless a prediction or a margin failed)
     # Element id -> printed page label, for the EPUB's print page list.
     page_labels: Mapping[str, str] = field(default_factory=dict)
 
@@ -90,14 +87,6 @@ class _Sources:
     css: bytes
     stylesheets: tuple[str, ...]
     fetcher: EditionFetcher
-
-
-@dataclass(frozen=True, slots=True)
-class _Layout:
-    document: weasyprint.Document
-    view: BookView
-    pages: PageMap
-    warnings: tuple[Diagnostic, ...]
 
 
 def build_pdf(
@@ -127,7 +116,15 @@ def build_pdf(
 
     with _weasyprint_warnings(edition) as layout_warnings, _without_gc():
         try:
-            layout = _lay_out(edition, sources, options, load_page_map(map_path), report, clock)
+            font_config = FontConfiguration()
+            inputs = LayoutInputs(
+                sources.stylesheets,
+                _created(edition),
+                design,
+                lambda html: _render(html, sources, options, font_config),
+                _placement_diagnostics,
+            )
+            layout = lay_out_book(edition, inputs, load_page_map(map_path), report, clock.phase)
             report("write", f"{len(layout.document.pages)} pages")
             with clock.phase("write"):
                 finisher = PrintFinisher(
@@ -179,92 +176,15 @@ def build_pdf(
                 outputs.stage(target, data)
 
     # A warning WeasyPrint logged in every round is reported once.
-    warnings = dict.fromkeys((*layout.view.index_warnings, *layout.warnings, *layout_warnings))
+    warnings = dict.fromkeys((*layout.warnings, *layout_warnings))
     return PdfBuildResult(
         paths=paths,
         page_count=len(layout.document.pages),
+        layouts=layout.layouts,
         note_count=len(edition.glosses),
         warnings=tuple(warnings),
         timings=clock.timings(),
         page_labels={element_id: layout.pages.label(element_id) for element_id in layout.pages.page_of},
-    )
-
-
-def _lay_out(
-    edition: Edition,
-    sources: _Sources,
-    options: dict[str, object],
-    pages: PageMap | None,
-    report: Progress,
-    clock: _Clock,
-) -> _Layout:
-    """Lay the book out until its printed page numbers are right, then move the glosses into the margins.
-
-    Each round prints the page numbers of the previous one; a round whose numbers all match its own
-    layout is final. A gloss refused by the margins is printed as an endnote in the next round.
-    """
-    env = environment()
-    font_config = FontConfiguration()
-    endnotes: frozenset[str] = frozenset()
-    refusals: list[Diagnostic] = []  # why earlier rounds sent glosses to the endnotes
-    report("html", edition.name)
-    for attempt in range(1, MAX_LAYOUTS + 1):
-        with clock.phase("html"):
-            # Without any page map the first layout only measures pages: leave the margin notes out.
-            draft = pages is None and attempt < MAX_LAYOUTS
-            view = book_view(edition, sources.stylesheets, _created(edition), endnotes, pages, draft=draft)
-            html = env.get_template("book.html.j2").render(view=view)
-        with clock.phase("layout"):
-            document = _render(html, sources, options, font_config)
-            laid_out = layout_page_map(document.pages, TEXT_ID)
-        report("layout", str(len(document.pages)))
-        settled = pages is not None and pages.agrees_with(laid_out, view.printed_ids)
-        last = attempt == MAX_LAYOUTS
-        if not settled and not last:
-            pages = laid_out
-            continue
-        report("notes", f"{len(edition.glosses)} glosses")
-        with clock.phase("notes"):
-            placement = place_margin_notes(document, page_label=_folio_label(laid_out))
-        diagnostics = _placement_diagnostics(placement)
-        refused = frozenset(p.note_id for p in placement.needing_endnotes()) - endnotes
-        if refused and not last:
-            endnotes |= refused
-            refusals.extend(d for d in diagnostics if d.code in REFUSAL_CODES)
-            pages = laid_out
-            continue
-        if not settled:
-            diagnostics.append(_unsettled(edition, pages, laid_out, view.printed_ids))
-        labels = [laid_out.numbering.label(i) for i in range(len(document.pages))]
-        origins = _paragraph_origins(edition)
-        diagnostics.extend(overfull_lines(document.pages, origins, edition.origin, labels))
-        return _Layout(document, view, laid_out, tuple(dict.fromkeys([*refusals, *diagnostics])))
-    raise AssertionError("unreachable: the last layout always returns")
-
-
-def _folio_label(pages: PageMap) -> Callable[[int], str]:
-    """Names a page index as the book prints it ("p. 3", "p. xii") in layout warnings."""
-    return lambda index: f"p. {pages.numbering.label(index)}"
-
-
-def _paragraph_origins(edition: Edition) -> dict[str, Origin]:
-    """Where each numbered paragraph (text and author's notes) comes from, by its element id."""
-    paragraphs = [*iter_paragraphs(edition.sections)]
-    for footnote in edition.footnotes:
-        paragraphs.extend(b for b in footnote.blocks if isinstance(b, Paragraph))
-    return {p.element_id: p.origin for p in paragraphs if p.element_id}
-
-
-def _unsettled(
-    edition: Edition, printed: PageMap | None, laid_out: PageMap, ids: frozenset[str]
-) -> Diagnostic:
-    wrong = sorted(i for i in ids if printed is None or printed.label(i) != laid_out.label(i))
-    return Diagnostic.at(
-        edition.origin,
-        "warning",
-        "pdf-page-numbers-unsettled",
-        f"after {MAX_LAYOUTS} layouts some printed page numbers still move: {', '.join(wrong[:8])}",
-        "a page reference near a page break keeps pushing it; rewording the passage usually settles it",
     )
 
 

@@ -53,6 +53,16 @@ class Design:
     pdf_variant: str | None
 
     @property
+    def text_width_pt(self) -> float:
+        """The text block's width: the trim less inner (10 %) and outer (30 %) margins (design.css.j2)."""
+        return self.trim_width_pt * 0.6
+
+    @property
+    def text_height_pt(self) -> float:
+        """The text block's height: the trim less the top (8.3 %) and bottom (10 %) margins."""
+        return self.trim_height_pt * (1 - 0.083 - 0.1)
+
+    @property
     def css_bleed_pt(self) -> float:
         return self.bleed_pt + MARK_ROOM_PT
 

@@ -62,6 +62,8 @@ class BookView:
     draft: bool
     printed_ids: frozenset[str]
     index_warnings: tuple[Diagnostic, ...]
+    # The index is laid out as a document of its own after the rest of the book (see layout.py).
+    index_apart: bool = False
 
     def page(self, element_id: str) -> str:
         """The page label printed for a reference to ``element_id`` (from the layout in ``pages``)."""
@@ -76,6 +78,7 @@ def book_view(
     pages: PageMap | None = None,
     *,
     draft: bool = False,
+    index_apart: bool = False,
 ) -> BookView:
     """The view of the book whose page references and index print the pages of ``pages``.
 
@@ -93,7 +96,7 @@ def book_view(
         FurtherReading(entry, not entry.cited) for entry in edition.bibliography if entry.further_reading
     )
     index, index_warnings = PrintedIndex(()), ()
-    if pages is not None and edition.index:
+    if pages is not None and edition.index and not index_apart:
         index, index_warnings = build_index(edition.index, pages.page_of, pages.folio)
     contents = _contents(edition, generated_note, bool(works_cited or further), bool(endnoted))
     return BookView(
@@ -113,6 +116,7 @@ def book_view(
         draft=draft,
         printed_ids=_printed_ids(edition, contents),
         index_warnings=index_warnings,
+        index_apart=index_apart,
     )
 
 

@@ -12,7 +12,7 @@ from itertools import pairwise
 import pytest
 from pypdf import PdfReader
 
-import edition.writers.pdf.build as pdf_build
+import edition.writers.pdf.layout as pdf_layout
 from edition.model import plain_text
 from edition.resolve import load_edition
 from edition.writers.pdf import build_pdf
@@ -28,7 +28,7 @@ TOLERANCE_PX = 0.5
 def laid_out(tmp_path_factory: pytest.TempPathFactory):
     edition = load_edition(DEFAULT_EDITION)
     captured = []
-    real = pdf_build.place_margin_notes
+    real = pdf_layout.place_margin_notes
 
     def recording(document, **kwargs):
         report = real(document, **kwargs)
@@ -37,7 +37,7 @@ def laid_out(tmp_path_factory: pytest.TempPathFactory):
 
     out = tmp_path_factory.mktemp("pdf")
     monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setattr(pdf_build, "place_margin_notes", recording)
+    monkeypatch.setattr(pdf_layout, "place_margin_notes", recording)
     try:
         result = build_pdf(edition, out)
     finally:

@@ -78,10 +78,12 @@ def test_gloss_follows_the_margin_note_contract_exactly(sample, page_html) -> No
     gloss = sample.glosses[1]
     expected = (
         '<a class="gloss-ref" id="glossref-2" href="#gloss-chair">2</a><span class="margin-note" '
-        'id="gloss-chair" data-note-number="2" data-origin="apparatus/glosses.yaml:8:5" data-from-page="1">'
+        'id="gloss-chair" data-note-number="2" data-origin="apparatus/glosses.yaml:8:5" data-from-page="1" '
+        'data-slot-pseudo="glossref-2" data-slot-label="1" data-slot-align="free">'
         "<span "
         'class="margin-note-box"><span class="margin-note-number">2</span> <span class="note-p">'
-        'Who presides. Compare <a class="pageref" href="#lemma-committee">p.&#160;1</a>.</span></span></span>'
+        'Who presides. Compare <a class="pageref" href="#lemma-committee">p.&#160;'
+        '<span class="page-slot" data-slot="lemma-committee">1</span></a>.</span></span></span>'
     )
     assert gloss.number == 2
     assert expected in page_html
