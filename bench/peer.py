@@ -29,7 +29,7 @@ from scale import DEFAULT, ROOT, scale
 PEER = ROOT.parent / "shared" / "peers" / "reledmac"
 # run.sh's row: scale, repetition, pages, passes A and F, seconds a pass, total s and ms/page for A and F.
 PEER_ROW = re.compile(r"^\s*\d+\s+1\s+(\d+)\s+(\d+)\s+(\d+)\s+[\d./]+\s+([\d.]+)\s+[\d.]+\s+([\d.]+)\s", re.M)
-OUR_PAGES = re.compile(r": (\d+) pages,")
+OUR_PAGES = re.compile(r": (\d+) pages[ ,]")
 MEMORY_GOAL_MB = 250
 
 

@@ -106,3 +106,11 @@ def test_spill_warnings_name_the_printed_pages(laid_out) -> None:
     for warning in spilled:
         assert re.search(r"on p\. \d+ and was moved to p\. \d+$", warning.message), warning.message
         assert warning.path == "apparatus/glosses.yaml"
+
+
+def test_a_first_build_of_the_default_edition_lays_the_book_out_once(laid_out) -> None:
+    # The build folder is new (no page map): every page number is predicted, and the predictions must have
+    # the width of the real numbers for the book to need no second layout.
+    *_, result = laid_out
+    assert result.layouts == 1
+    assert not [w for w in result.warnings if w.code == "pdf-page-numbers-unsettled"]
