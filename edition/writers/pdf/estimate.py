@@ -32,10 +32,18 @@ BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "blockquote", "dt", "dd"}
 
 
 def estimate_page_map(
-    html: str, ids: Iterable[str], text_id: str, *, width_pt: float, height_pt: float, font_pt: float
+    html: str,
+    ids: Iterable[str],
+    text_id: str,
+    *,
+    width_pt: float,
+    height_pt: float,
+    font_pt: float,
+    appended: Iterable[str] = (),
 ) -> PageMap:
     """Estimated 0-based page of each of ``ids`` in the book ``html`` typeset on a text block of
-    ``width_pt`` × ``height_pt`` in ``font_pt`` type."""
+    ``width_pt`` × ``height_pt`` in ``font_pt`` type; ``appended`` ids open a division after the end of
+    ``html`` (the index, laid out on its own), on the next recto."""
     wanted = set(ids) | {text_id}
     per_line = max(1, int(width_pt / (font_pt * AVERAGE_CHAR_EM)))
     per_page = max(1.0, height_pt / (font_pt * 1.3))
@@ -62,6 +70,8 @@ def estimate_page_map(
         element_id = element.get("id")
         if element_id in wanted:
             page_of.setdefault(element_id, page)
+    after = page + 1 + (page + 1) % 2
+    page_of.update({element_id: after for element_id in appended if element_id not in page_of})
     return PageMap(Numbering(page_of.get(text_id, 0)), page_of)
 
 

@@ -135,6 +135,7 @@ def _predict(
         width_pt=design.text_width_pt,
         height_pt=design.text_height_pt,
         font_pt=design.font_size_pt,
+        appended=(INDEX_ID,) if edition.index else (),
     )
     if previous is None:
         return guess

@@ -39,3 +39,8 @@ def test_margin_notes_take_no_room() -> None:
     plain = estimate_page_map(_book(10), ids, "ed-text", **GEOMETRY).page_of["s2p9"]
     noted = estimate_page_map(_book(10, note), ids, "ed-text", **GEOMETRY).page_of["s2p9"]
     assert noted == plain
+
+
+def test_an_appended_division_opens_on_the_recto_after_the_last_page() -> None:
+    pages = estimate_page_map(_book(40), ["notes", "index"], "ed-text", **GEOMETRY, appended=["index"])
+    assert pages.page_of["index"] % 2 == 0 and pages.page_of["index"] > pages.page_of["notes"]
