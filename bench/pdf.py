@@ -8,9 +8,9 @@ every size, and ms/page at ×16 within 1.2 × of ×1. Because ×1 is half front 
 pages and blank versos cost almost nothing) and ×16 is nearly all text, the table also gives the cost of
 each page added between two sizes, which compares like with like.
 
-Each size is built twice into the same folder: "cold" (no page map from an earlier build: the book is laid
-out twice, the second time with the first layout's page numbers) and "warm" (the editor's loop: the map
-the cold build left is right, one layout). Both produce the same bytes.
+Each size is built twice into the same folder: "cold" (no page map from an earlier build: the page numbers
+are predicted by an estimate) and "warm" (the editor's loop: predicted from the map the cold build left).
+Both lay the book out once when the predictions have the right widths, and produce the same bytes.
 
 Scaling: the resolved edition's text and apparatus are repeated (``tests/writers/epub/synthetic.py``, shared
 with the EPUB benchmark), so read + resolve is timed on the folder at ×1 only. The peer column, when
