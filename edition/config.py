@@ -42,18 +42,27 @@ WITNESS_KEYS = ("siglum", "description", "title", "periodical", "issue", "date",
 STYLE_KEYS = ("trim", "bleed", "font", "font_package", "font_size", "csl", "pdf_variant", "stylesheet")
 TRIM_KEYS = ("width", "height")
 FRONT_KEYS = ("title", "file")
+# Exactly the variants the pinned WeasyPrint (70.0) writes (a test holds this list against its own); "pdf/a-4"
+# alone is not one of them (WeasyPrint names its conformance levels a-4e, a-4f and a-4u).
 PDF_VARIANTS = (
     "none",
+    "pdf/a-1a",
     "pdf/a-1b",
+    "pdf/a-2a",
     "pdf/a-2b",
-    "pdf/a-3b",
     "pdf/a-2u",
+    "pdf/a-3a",
+    "pdf/a-3b",
     "pdf/a-3u",
-    "pdf/a-4",
+    "pdf/a-4e",
+    "pdf/a-4f",
+    "pdf/a-4u",
     "pdf/ua-1",
+    "pdf/ua-2",
     "pdf/x-1a",
     "pdf/x-3",
     "pdf/x-4",
+    "pdf/x-5g",
 )
 CSS_LENGTH = re.compile(r"^(?P<number>\d+(\.\d+)?)(?P<unit>in|mm|cm|pt|pc|px)$")
 POINTS_PER_UNIT = {"in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "pt": 1.0, "pc": 12.0, "px": 0.75}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from edition.config import PDF_VARIANTS as CONFIG_VARIANTS
 from edition.diagnostics import Diagnostic
 from edition.model import Origin, Style
 from edition.writers.pdf.errors import PdfBuildError
@@ -27,18 +28,7 @@ POINTS_PER_UNIT = {
 # printer's bleed plus this much room, so the marks stay clear of the bleed box (the PDF BleedBox is
 # then set back to the printer's bleed by the finisher).
 MARK_ROOM_PT = 10 / 25.4 * 72
-PDF_VARIANTS = (
-    "pdf/a-1b",
-    "pdf/a-2b",
-    "pdf/a-3b",
-    "pdf/a-2u",
-    "pdf/a-3u",
-    "pdf/a-4",
-    "pdf/ua-1",
-    "pdf/x-1a",
-    "pdf/x-3",
-    "pdf/x-4",
-)
+PDF_VARIANTS = tuple(v for v in CONFIG_VARIANTS if v != "none")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ writes a trailer /Size that qpdf rejects, so the file is rewritten in full.)
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import uuid
@@ -23,7 +24,7 @@ from io import BytesIO
 
 import pydyf
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import RectangleObject
+from pypdf.generic import ArrayObject, ByteStringObject, RectangleObject
 from weasyprint import Document
 
 from edition.model import Origin, Style
@@ -82,11 +83,14 @@ def used_fonts(document: Document) -> list[UsedFont]:
 
 
 def screen_from_print(print_pdf: bytes) -> bytes:
-    """The screen PDF: the print PDF with every page box set to the trim."""
+    """The screen PDF: the print PDF with every page box set to the trim, its own document id, and the
+    bookmarks panel open (a screen reader navigates by the outline)."""
     reader = PdfReader(BytesIO(print_pdf))
     with _without_clone_size_notice():
         writer = PdfWriter(clone_from=reader)
     writer.pdf_header = reader.pdf_header
+    writer.page_mode = "/UseOutlines"
+    _screen_document_id(writer)
     for page in writer.pages:
         trim = RectangleObject(page.trimbox)
         page.mediabox = trim
@@ -96,6 +100,23 @@ def screen_from_print(print_pdf: bytes) -> bytes:
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _screen_document_id(writer: PdfWriter) -> None:
+    """Another document than the print PDF: a trailer /ID (and XMP DocumentID, when there is one) derived
+    from the print PDF's, so that builds stay reproducible."""
+    print_id = writer._ID  # set from the print PDF by clone_from
+    if print_id is not None:
+        derived = [ByteStringObject(hashlib.md5(bytes(part) + b"/screen").digest()) for part in print_id]
+        writer._ID = ArrayObject(derived)
+    metadata = writer._root_object.get("/Metadata")
+    if metadata is not None:
+        stream = metadata.get_object()
+        xmp = stream.get_data()
+        if XMP_DOCUMENT_ID.search(xmp):
+            found = XMP_DOCUMENT_ID.search(xmp).group(0)
+            screen = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, found.decode() + '/screen')}".encode()
+            stream.set_data(XMP_DOCUMENT_ID.sub(screen, xmp))
 
 
 @contextmanager

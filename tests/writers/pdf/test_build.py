@@ -319,3 +319,11 @@ def test_a_stylesheet_that_breaks_the_margin_notes_fails_cleanly(tmp_path: Path)
         build_pdf(load_edition(root), tmp_path / "out")
     assert [d.code for d in raised.value.diagnostics] == ["pdf-margin-notes"]
     assert not (tmp_path / "out" / "mini.pdf").exists()
+
+
+def test_the_screen_pdf_opens_on_its_bookmarks_and_is_another_document(sample_built: Built) -> None:
+    print_pdf, screen_pdf = (PdfReader(path) for path in sample_built.result.paths)
+    assert screen_pdf.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    assert "/PageMode" not in print_pdf.trailer["/Root"]
+    assert list(screen_pdf.trailer["/ID"]) != list(print_pdf.trailer["/ID"])
+

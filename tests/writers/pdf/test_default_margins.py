@@ -114,3 +114,12 @@ def test_a_first_build_of_the_default_edition_lays_the_book_out_once(laid_out) -
     *_, result = laid_out
     assert result.layouts == 1
     assert not [w for w in result.warnings if w.code == "pdf-page-numbers-unsettled"]
+
+
+def test_bookmarks_keep_the_space_between_the_lines_of_the_title(laid_out) -> None:
+    from pypdf import PdfReader
+
+    edition, *_, result = laid_out
+    titles = [item.title for item in PdfReader(result.paths[1]).outline if not isinstance(item, list)]
+    assert edition.metadata.title == "Classics of Marxism: The Revolution Betrayed"  # printed on two lines
+    assert edition.metadata.title in titles

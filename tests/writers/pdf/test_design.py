@@ -75,3 +75,27 @@ def test_a_face_named_by_its_optical_size_is_not_a_fallback() -> None:
     check_used_fonts([UsedFont("EB Garamond", "abc")], style, ORIGIN, font.names)
     with pytest.raises(PdfBuildError):
         check_used_fonts([UsedFont("DejaVu Serif", "abc")], style, ORIGIN, font.names)
+
+
+def test_the_accepted_pdf_variants_are_exactly_the_ones_weasyprint_writes() -> None:
+    # "pdf/a-4" was once accepted and crashed WeasyPrint 70 (which names the levels a-4e, a-4f, a-4u).
+    from weasyprint.pdf import VARIANTS
+
+    from edition.config import PDF_VARIANTS
+
+    assert set(PDF_VARIANTS) - {"none"} == set(VARIANTS) - {"debug"}
+    assert "pdf/a-4" not in PDF_VARIANTS
+
+
+def test_an_unwritable_pdf_variant_is_refused_when_checking(tmp_path) -> None:
+    import shutil
+    from pathlib import Path
+
+    from edition.resolve import check_edition
+
+    root = tmp_path / "mini"
+    shutil.copytree(Path(__file__).parents[2] / "fixtures" / "mini", root)
+    with (root / "edition.yaml").open("a", encoding="utf-8") as out:
+        out.write("style:\n  pdf_variant: pdf/a-4\n")
+    codes = [(d.code, d.path.endswith("edition.yaml")) for d in check_edition(root).diagnostics]
+    assert ("bad-value", True) in codes
