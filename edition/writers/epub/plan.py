@@ -48,7 +48,7 @@ class Document:
     matter: Matter
     essay: Essay | None = None
     section: Section | None = None
-    glosses: tuple[Gloss, ...] = ()  # pop-up notes placed at the end of this file (sections only)
+    glosses: tuple[Gloss, ...] = ()  # pop-up notes placed at the end of this file (sections, author's notes)
     adds_witnesses: bool = False  # the Note on the Text: sigla and normalisations follow its own blocks
     introduction: bool = False  # an essay marked as the introduction (epub:type and landmark)
     opens_text: bool = False  # the first section file: it carries the edition's title if untitled
@@ -183,7 +183,8 @@ def _documents(edition: Edition, labels: Labels) -> Iterator[Document]:
             opens_text=position == 0,
         )
     if edition.footnotes:
-        yield Document("endnotes.xhtml", "endnotes", labels.author_notes, "backmatter")
+        notes = tuple(gloss for footnote in edition.footnotes for gloss in glosses_in(footnote.blocks))
+        yield Document("endnotes.xhtml", "endnotes", labels.author_notes, "backmatter", glosses=notes)
     if edition.emendations:
         yield Document("textual-notes.xhtml", "textual-notes", labels.textual_notes, "backmatter")
     if edition.bibliography:
