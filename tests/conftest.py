@@ -12,9 +12,18 @@ MINI = FIXTURES / "mini"
 DEFAULT_EDITION = Path(__file__).parent.parent / "source" / "revolution-betrayed"
 
 
+def copy_mini(parent: Path, *, more_glosses: str = "") -> Path:
+    """A copy of the mini fixture edition in ``parent``, with ``more_glosses`` (YAML list items) appended to
+    its glosses."""
+    target = parent / "mini"
+    shutil.copytree(MINI, target)
+    if more_glosses:
+        with (target / "apparatus" / "glosses.yaml").open("a", encoding="utf-8") as out:
+            out.write(more_glosses)
+    return target
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A fresh copy of the mini fixture edition."""
-    target = tmp_path / "mini"
-    shutil.copytree(MINI, target)
-    return target
+    return copy_mini(tmp_path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -11,9 +10,9 @@ from lxml import etree
 from pypdf import PdfReader
 
 from edition.cli import main
+from tests.conftest import copy_mini
 from tests.writers.epub.epub_lint import all_lints, epubcheck, epubcheck_problems, open_book
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
 GLOSS = """  - id: in-note
     lemma: Haymarket Books
     note: The Chicago publisher of the note's edition.
@@ -24,10 +23,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("gloss-in-note") / "mini"
-    shutil.copytree(MINI, root)
-    with (root / "apparatus" / "glosses.yaml").open("a", encoding="utf-8") as out:
-        out.write(GLOSS)
+    root = copy_mini(tmp_path_factory.mktemp("gloss-in-note"), more_glosses=GLOSS)
     build_dir = root.parent / "build"
     assert main(["check", "--strict", str(root)]) == 0
     assert main(["build", str(root), "--build-dir", str(build_dir), "-q"]) == 0

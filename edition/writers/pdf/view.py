@@ -59,7 +59,6 @@ class BookView:
     endnote_glosses: frozenset[str]
     endnoted: tuple[Gloss, ...]
     pages: PageMap | None
-    draft: bool
     printed_ids: frozenset[str]
     index_warnings: tuple[Diagnostic, ...]
     # The index is laid out as a document of its own after the rest of the book (see layout.py).
@@ -77,15 +76,13 @@ def book_view(
     endnote_glosses: frozenset[str] = frozenset(),
     pages: PageMap | None = None,
     *,
-    draft: bool = False,
     index_apart: bool = False,
 ) -> BookView:
     """The view of the book whose page references and index print the pages of ``pages``.
 
     ``pages`` comes from an earlier layout (None before any: placeholders are printed and the index is
     only its heading). ``endnote_glosses`` are the ids of glosses no margin could hold: they print as
-    endnotes instead. A ``draft`` view leaves the margin notes out: they are out of the text's flow, so a
-    layout made only to learn the page numbers does not need them.
+    endnotes instead. With ``index_apart`` the index is left out of the book (it is laid out on its own).
     """
     endnoted = tuple(gloss for gloss in edition.glosses if gloss.element_id in endnote_glosses)
     note = _note_on_text(edition.front_matter)
@@ -113,7 +110,6 @@ def book_view(
         endnote_glosses=endnote_glosses,
         endnoted=endnoted,
         pages=pages,
-        draft=draft,
         printed_ids=_printed_ids(edition, contents),
         index_warnings=index_warnings,
         index_apart=index_apart,

@@ -87,14 +87,10 @@ def test_the_accepted_pdf_variants_are_exactly_the_ones_weasyprint_writes() -> N
     assert "pdf/a-4" not in PDF_VARIANTS
 
 
-def test_an_unwritable_pdf_variant_is_refused_when_checking(tmp_path) -> None:
-    import shutil
-    from pathlib import Path
-
+def test_an_unwritable_pdf_variant_is_refused_when_checking(mini) -> None:
     from edition.resolve import check_edition
 
-    root = tmp_path / "mini"
-    shutil.copytree(Path(__file__).parents[2] / "fixtures" / "mini", root)
+    root = mini
     with (root / "edition.yaml").open("a", encoding="utf-8") as out:
         out.write("style:\n  pdf_variant: pdf/a-4\n")
     codes = [(d.code, d.path.endswith("edition.yaml")) for d in check_edition(root).diagnostics]

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
 from edition.cli import main
+from tests.conftest import copy_mini
 
-MINI = Path(__file__).parents[2] / "fixtures" / "mini"
 ADJACENT = """  - id: adjacent
     lemma: was "totalitarian."
     note: A gloss whose marker sits beside the author's note mark.
@@ -19,10 +17,7 @@ ADJACENT = """  - id: adjacent
 
 @pytest.fixture(scope="module")
 def page_html(tmp_path_factory: pytest.TempPathFactory) -> str:
-    root = tmp_path_factory.mktemp("marks") / "mini"
-    shutil.copytree(MINI, root)
-    with (root / "apparatus" / "glosses.yaml").open("a", encoding="utf-8") as out:
-        out.write(ADJACENT)
+    root = copy_mini(tmp_path_factory.mktemp("marks"), more_glosses=ADJACENT)
     build_dir = root.parent / "build"
     assert (
         main(["build", str(root), "--build-dir", str(build_dir), "--format", "pdf", "--keep-html", "-q"]) == 0
