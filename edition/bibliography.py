@@ -19,6 +19,7 @@ from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from lxml import html as lxml_html
 
+from edition.book.dates import date_parts, is_date
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, is_calendar_date, scalar_text, suggest
 from edition.model import Inline, Origin, Styled, Text
@@ -72,7 +73,6 @@ CSL_TYPES = (
     "treaty",
     "webpage",
 )
-DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 DATE_FIELDS = ("issued", "accessed", "original-date", "event-date", "submitted", "available-date")
 NAME_FIELDS = (
     "author",
@@ -180,9 +180,9 @@ def read_bibliography(
         data = {name: value for name, value in _plain(entry).items() if name not in bad}
         for date_field in DATE_FIELDS:
             if isinstance(data.get(date_field), str):
-                parsed = DATE_TEXT.match(data[date_field])
-                if parsed:
-                    data[date_field] = {"date-parts": [[int(p) for p in parsed.groups() if p]]}
+                parsed = date_parts(data[date_field])
+                if parsed is not None:
+                    data[date_field] = {"date-parts": [list(parsed)]}
             parts = entry.get(date_field)
             if date_field in data and isinstance(parts, YMap) and isinstance(parts.get("date-parts"), YSeq):
                 # Validated as whole numbers by _is_csl_date: citeproc-py wants them as numbers.
@@ -231,7 +231,7 @@ def _is_text(node: YNode) -> bool:
 
 def _is_csl_date(node: YNode) -> bool:
     if isinstance(node, YScalar):
-        return DATE_TEXT.match(node.source) is not None and is_calendar_date(node.source)
+        return is_date(node.source)
     if not isinstance(node, YMap):
         return False
     literal = node.get("literal")

@@ -206,14 +206,23 @@ class Section:
     origin: Origin
 
 
+EssayRole = Literal["introduction", "note-on-the-text"]
+ESSAY_ROLES: tuple[EssayRole, ...] = ("introduction", "note-on-the-text")
+
+
 @dataclass(frozen=True, slots=True)
 class Essay:
-    """Editorial front matter written in Markdown (introduction, note on the text)."""
+    """Editorial front matter written in Markdown (introduction, note on the text).
+
+    ``role`` is what edition.yaml declares (``role: note-on-the-text``); None when it declares none (the
+    book layer then falls back to the title, see ``edition/book/divisions.py``).
+    """
 
     element_id: str
     title: str
     blocks: tuple[Block, ...]
     origin: Origin
+    role: EssayRole | None = None
 
 
 # --------------------------------------------------------------------------------------------------

@@ -547,7 +547,9 @@ class _Resolver:
             raw = self._markdown(ref.path, ref.origin, note_markup=True)
             if raw is None:
                 continue
-            essays.append(Essay(f"front-{n}", ref.title, self._note_document(raw), Origin(ref.path)))
+            essays.append(
+                Essay(f"front-{n}", ref.title, self._note_document(raw), Origin(ref.path), ref.role)
+            )
         return tuple(essays)
 
     def _bibliography(self) -> tuple[BibEntry, ...]:

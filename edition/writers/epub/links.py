@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from edition.book.labels import Labels
 from edition.model import Target
 from edition.writers.epub.errors import EpubError
-from edition.writers.epub.labels import Labels
 
 NBSP = "\u00a0"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from edition.book import book_of
 from edition.model import (
     Anchor,
     Emended,
@@ -25,7 +26,6 @@ from edition.writers import epub as epub_writer
 from edition.writers.epub import EpubError, build_epub
 from edition.writers.epub.cover import wrap
 from edition.writers.epub.flow import EditorialPointer, LinkRun, unnest
-from edition.writers.epub.labels import ENGLISH
 from edition.writers.epub.language import direction
 from edition.writers.epub.plan import plan_book
 
@@ -102,7 +102,7 @@ def test_progress_is_reported(tmp_path: Path):
 
 
 def test_every_rendered_id_is_where_the_plan_says(sample):
-    plan = plan_book(sample_edition(), ENGLISH)
+    plan = plan_book(book_of(sample_edition()))
     rendered = {}
     for path, root in sample.documents.items():
         for element in root.iterfind(".//*[@id]"):
@@ -203,10 +203,10 @@ def test_file_names_come_from_ids_and_never_clash(tmp_path: Path):
         edition, front_matter=(essay, edition.front_matter[1]), sections=(edition.sections[0], section)
     )
     with pytest.raises(EpubError, match="'sec-1' occurs twice"):
-        plan_book(edition, ENGLISH)
+        plan_book(book_of(edition))
     names = [
         doc.href
-        for doc in plan_book(dataclasses.replace(edition, sections=edition.sections[:1]), ENGLISH).documents
+        for doc in plan_book(book_of(dataclasses.replace(edition, sections=edition.sections[:1]))).documents
     ]
     assert len(names) == len(set(names))
     assert "front-index.xhtml" in names and "index.xhtml" in names
