@@ -22,6 +22,7 @@ from edition.model import (
     Target,
     Text,
 )
+from edition.outputs import OutputError
 from edition.writers import epub as epub_writer
 from edition.writers.epub import EpubError, build_epub
 from edition.writers.epub.cover import wrap
@@ -62,7 +63,7 @@ def test_failed_build_keeps_the_previous_epub_and_leaves_no_temp_file(tmp_path: 
         raise OSError("disk full")
 
     monkeypatch.setattr(epub_writer.archive, "zip_bytes_to", broken_zip)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="disk full"):  # written through edition.outputs
         build_epub(sample_edition(), tmp_path)
     assert first.path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sample.epub"]
