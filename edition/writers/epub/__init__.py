@@ -47,7 +47,7 @@ from edition.writers.epub.render import (
     render_package,
 )
 
-STYLESHEET = Path(__file__).resolve().parents[3] / "styles" / "epub.css"
+STYLESHEET = Path(__file__).resolve().parents[2] / "styles" / "epub.css"  # package data: edition/styles
 
 __all__ = ["EpubBuildResult", "EpubError", "build_epub"]
 

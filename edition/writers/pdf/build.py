@@ -36,7 +36,7 @@ from edition.writers.pdf.pages import dump_page_map, load_page_map
 from edition.writers.pdf.process import environment_epoch, pdf_process_state
 from edition.writers.pdf.templates import environment
 
-STYLES_DIR = Path(__file__).resolve().parents[3] / "styles"
+STYLES_DIR = Path(__file__).resolve().parents[2] / "styles"  # package data: edition/styles
 STYLESHEETS = ("print.css", "margin-notes.css")
 Progress = Callable[[str, str], None]
 PLACEMENT_WARNING = re.compile(
