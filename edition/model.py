@@ -7,6 +7,7 @@ Apparatus entries are already merged into the text as inline nodes: a writer nev
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -423,13 +424,13 @@ class Edition:
         return sum(1 for _ in iter_paragraphs(self.sections))
 
 
-def iter_paragraphs(sections: tuple[Section, ...]):
+def iter_paragraphs(sections: tuple[Section, ...]) -> Iterator[Paragraph]:
     """Yield every numbered paragraph of the copy-text in reading order."""
     for section in sections:
         yield from _numbered(section.blocks)
 
 
-def _numbered(blocks: tuple[Block, ...]):
+def _numbered(blocks: tuple[Block, ...]) -> Iterator[Paragraph]:
     for block in blocks:
         if isinstance(block, Paragraph) and block.number is not None:
             yield block

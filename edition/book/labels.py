@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 
 class UnknownLabelError(ValueError):
@@ -173,4 +174,4 @@ def labels_for(language: str, overrides: Mapping[str, str]) -> Labels:
     for name in overrides:
         if name not in LABEL_NAMES:
             raise UnknownLabelError(name)
-    return replace(table, **dict(overrides)) if overrides else table
+    return replace(table, **dict[str, Any](overrides)) if overrides else table

@@ -92,7 +92,11 @@ def build_epub(
     linker = Linker(
         plan.locations,
         {gloss.element_id: gloss.lemma_id for gloss in edition.glosses},
-        {p.number: p.element_id for p in iter_paragraphs(edition.sections) if p.element_id},
+        {
+            p.number: p.element_id
+            for p in iter_paragraphs(edition.sections)
+            if p.element_id and p.number is not None
+        },
         labels,
     )
     cover = layout_cover(edition.metadata, labels)

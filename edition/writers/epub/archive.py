@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from edition.outputs import OutputTransaction
 
@@ -19,7 +20,7 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can record
 _ZIP_LAST = (2107, 12, 31, 23, 59, 58)  # and the latest (an edition may be dated 9999)
 
 
-def zip_bytes_to(handle, files: Sequence[tuple[str, bytes]], timestamp: datetime) -> None:
+def zip_bytes_to(handle: BinaryIO, files: Sequence[tuple[str, bytes]], timestamp: datetime) -> None:
     """Write the container to an open binary file: mimetype first and stored, then ``files`` in order."""
     stamp = min(max(_ZIP_EPOCH, timestamp.timetuple()[:6]), _ZIP_LAST)
     with zipfile.ZipFile(handle, "w") as archive:

@@ -45,8 +45,9 @@ class Linker:
         element_id = target.element_id
         if target.kind == "gloss":
             element_id = self.gloss_lemmas.get(element_id, element_id)
-        if element_id not in self.locations and target.paragraph in self.paragraphs:
-            element_id = self.paragraphs[target.paragraph]
+        paragraph = target.paragraph
+        if element_id not in self.locations and paragraph is not None and paragraph in self.paragraphs:
+            element_id = self.paragraphs[paragraph]
         return self.href(element_id)
 
     def pointer(self, target: Target) -> str:

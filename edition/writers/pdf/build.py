@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 from urllib.parse import quote
 
 import weasyprint
@@ -299,7 +300,7 @@ def _placement_diagnostics(placement: PlacementReport) -> list[Diagnostic]:
         if match is None:
             out.append(Diagnostic("edition.yaml", 1, 1, "warning", "margin-note", text))
             continue
-        severity = "error" if match["severity"] == "error" else "warning"
+        severity: Literal["error", "warning"] = "error" if match["severity"] == "error" else "warning"
         out.append(
             Diagnostic(
                 match["path"],

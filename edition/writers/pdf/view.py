@@ -83,7 +83,7 @@ def book_view(
     """
     book = book_of(edition)
     endnoted = tuple(gloss for gloss in edition.glosses if gloss.element_id in endnote_glosses)
-    index, index_warnings = PrintedIndex(()), ()
+    index, index_warnings = PrintedIndex(()), tuple[Diagnostic, ...]()
     if pages is not None and edition.index and not index_apart:
         index, index_warnings = build_index(book.index, pages.page_of, pages.folio)
     contents = tuple(_toc_entry(entry) for entry in book.contents(gloss_endnotes=bool(endnoted)))
