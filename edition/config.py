@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.book.dates import is_date
+from edition.book.labels import LABEL_NAMES
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, suggest
 from edition.model import ESSAY_ROLES, EssayRole, Metadata, Origin, Person, SourceWitness, Style
@@ -37,6 +38,7 @@ TOP_KEYS = (
     "further_reading",
     "normalisations",
     "typography",
+    "labels",
 )
 PERSON_KEYS = ("name", "role", "note")
 WITNESS_KEYS = ("siglum", "description", "title", "periodical", "issue", "date", "url")
@@ -110,6 +112,7 @@ class EditionConfig:
     further_reading: tuple[KeyRef, ...]
     normalisations: tuple[str, ...]
     typography: tuple[str, ...]
+    labels: tuple[tuple[str, str], ...] = ()  # the book's own words, replaced (edition/book/labels.py)
 
 
 def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
@@ -158,7 +161,28 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         further_reading=tuple(KeyRef(k, o) for k, o in fields.text_list(node, "further_reading")),
         normalisations=tuple(value for value, _ in fields.text_list(node, "normalisations")),
         typography=_typography(fields.text_list(node, "typography"), problems),
+        labels=_labels(node, problems),
     )
+
+
+def _labels(node: YMap, problems: list[Diagnostic]) -> tuple[tuple[str, str], ...]:
+    """``labels:``: label name -> the text the book prints instead (``textual_notes: Emendations``)."""
+    found = node.get("labels")
+    if found is None or (isinstance(found, YScalar) and found.value is None):
+        return ()
+    names = tuple(sorted(LABEL_NAMES))
+    fields = FieldReader(problems, "labels of edition.yaml", names)
+    if not isinstance(found, YMap):
+        fields.wrong_type(found, "labels", "a mapping of label names to text")
+        return ()
+    fields.check_keys(found)
+    out = []
+    for key, _ in found.items:
+        if key.name in LABEL_NAMES:
+            value = fields.text(found, key.name)
+            if value:
+                out.append((key.name, value))
+    return tuple(out)
 
 
 def _typography(names: tuple[tuple[str, Origin], ...], problems: list[Diagnostic]) -> tuple[str, ...]:

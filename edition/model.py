@@ -418,6 +418,8 @@ class Edition:
     bibliography: tuple[BibEntry, ...]
     normalisations: tuple[str, ...] = field(default=())
     origin: Origin = field(default=Origin("edition.yaml"))
+    # edition.yaml's ``labels:`` (label name, text): the book's own words replaced (edition/book/labels.py).
+    labels: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def paragraph_count(self) -> int:

@@ -284,6 +284,7 @@ class _Resolver:
             index=index_entries,
             bibliography=bibliography,
             normalisations=tuple(rule.description for rule in rules) + config.normalisations,
+            labels=config.labels,
             origin=Origin("edition.yaml"),
         )
 

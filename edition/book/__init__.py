@@ -49,8 +49,10 @@ class Book:
 
 
 def book_of(edition: Edition, label_overrides: Mapping[str, str] | None = None) -> Book:
-    """The book of ``edition``. The edition's date was checked when it was read (``edition check``)."""
-    labels = labels_for(edition.metadata.language, label_overrides or {})
+    """The book of ``edition``: labels for its language with edition.yaml's ``labels:`` (then
+    ``label_overrides``) applied. The edition's date was checked when it was read (``edition check``)."""
+    overrides = {**dict(edition.labels), **(label_overrides or {})}
+    labels = labels_for(edition.metadata.language, overrides)
     essays = front_essays(edition.front_matter)
     return Book(
         edition=edition,

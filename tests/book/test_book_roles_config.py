@@ -45,3 +45,25 @@ def test_an_unknown_role_is_a_located_error(mini: Path) -> None:
     assert (problem.path, problem.severity) == ("edition.yaml", "error")
     assert problem.line == 19 and problem.column > 1
     assert "notes" in problem.message and "note-on-the-text" in (problem.hint or "")
+
+
+def _append(mini: Path, yaml: str) -> None:
+    with (mini / "edition.yaml").open("a", encoding="utf-8") as out:
+        out.write(yaml)
+
+
+def test_labels_in_edition_yaml_replace_the_books_words(mini: Path) -> None:
+    _append(mini, "labels:\n  textual_notes: Emendations\n  see_also: Cf.\n")
+    book = book_of(load_edition(mini))
+    labels = book.labels
+    assert (labels.textual_notes, labels.see_also, labels.index) == ("Emendations", "Cf.", "Index")
+    assert ("textual-notes", "Emendations") in [(e.kind, e.title) for e in book.contents()]
+
+
+def test_an_unknown_label_is_an_unknown_key_with_a_suggestion(mini: Path) -> None:
+    _append(mini, "labels:\n  textual_note: Emendation\n  textual_nots: Emendations\n")
+    problems = [d for d in check_edition(mini).diagnostics if d.severity == "error"]
+    assert [(d.code, d.message) for d in problems] == [
+        ("unknown-key", "unknown key 'textual_nots' in labels of edition.yaml")
+    ]
+    assert problems[0].hint == "did you mean 'textual_notes'?"
