@@ -20,9 +20,9 @@ from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from lxml import html as lxml_html
 
-from edition.book.dates import date_parts, is_date
+from edition.book.dates import date_parts, is_date, is_date_parts
 from edition.diagnostics import Diagnostic, SourceProblem
-from edition.fields import FieldReader, is_calendar_date, scalar_text, suggest
+from edition.fields import FieldReader, scalar_text, suggest
 from edition.model import Inline, Origin, Styled, Text
 from edition.textfile import as_named_in_config
 from edition.yamlload import YMap, YNode, YScalar, YSeq, load_yaml_file
@@ -246,7 +246,7 @@ def _is_csl_date(node: YNode) -> bool:
             isinstance(part, YSeq)
             and 1 <= len(part.items) <= 3
             and all(isinstance(n, YScalar) and isinstance(n.value, int) for n in part.items)
-            and is_calendar_date("-".join(str(n.value) for n in part.items))  # type: ignore[union-attr]
+            and is_date_parts([int(n.value) for n in part.items])  # type: ignore[union-attr, arg-type]
             for part in parts.items
         )
     )

@@ -7,6 +7,7 @@ turned into a timestamp (EPUB, zip entries, font subsets) and printed ("26 Novem
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -68,6 +69,18 @@ def is_date(text: str) -> bool:
     try:
         parse_date(text)
     except DateError:
+        return False
+    return True
+
+
+def is_date_parts(parts: Sequence[int]) -> bool:
+    """Whether CSL ``date-parts`` ([year], [year, month] or [year, month, day]) name a day that exists."""
+    if not 1 <= len(parts) <= 3:
+        return False
+    year, month, day = (*parts, 1, 1)[:3]
+    try:
+        datetime(year, month, day)
+    except (ValueError, OverflowError):
         return False
     return True
 

@@ -63,3 +63,13 @@ def test_a_date_the_check_accepts_builds_pdf_and_epub(mini: Path, tmp_path: Path
     assert built.returncode == 0, built.stdout + built.stderr
     assert "Traceback" not in built.stderr
     assert {p.name for p in (tmp_path / "out").iterdir()} >= {"mini.pdf", "mini-screen.pdf", "mini.epub"}
+
+
+def test_csl_date_parts_name_a_real_day() -> None:
+    from edition.book.dates import is_date_parts
+
+    assert is_date_parts([2004]) and is_date_parts([2004, 7]) and is_date_parts([1937, 2, 28])
+    assert not is_date_parts([1937, 2, 30])
+    assert not is_date_parts([0])
+    assert not is_date_parts([])
+    assert not is_date_parts([2004, 1, 1, 1])
