@@ -23,6 +23,7 @@ from pathlib import Path
 
 from edition.book import book_of
 from edition.book.dates import DateError
+from edition.diagnostics import Diagnostic
 from edition.model import Edition, iter_paragraphs
 from edition.outputs import OutputTransaction
 from edition.writers.epub.archive import write_atomically
@@ -83,7 +84,8 @@ def build_epub(
     try:
         book_plan = book_of(edition)
     except DateError as problem:
-        raise EpubError(f"edition date {problem}") from None
+        message = f"edition date {problem}"
+        raise EpubError(message, [Diagnostic.at(edition.origin, "error", "bad-date", message)]) from None
     labels = book_plan.labels
     report("planning the book")
     plan = plan_book(book_plan)
