@@ -369,6 +369,16 @@ class Metadata:
 
 
 @dataclass(frozen=True, slots=True)
+class LineNumbering:
+    """Line numbers beside the copy-text in print: every ``interval``-th line, counted per page,
+    per section or through the whole text, printed in the inner or the outer margin."""
+
+    interval: int = 5
+    side: Literal["inner", "outer"] = "inner"
+    restart: Literal["page", "section", "none"] = "page"
+
+
+@dataclass(frozen=True, slots=True)
 class Style:
     """Book design settings from edition.yaml (CSS lengths kept as strings, e.g. ``"6in"``)."""
 
@@ -381,6 +391,9 @@ class Style:
     csl: str = "chicago-author-date-16th-edition"
     pdf_variant: str = "pdf/a-3b"
     stylesheet: str | None = None
+    line_numbers: LineNumbering | None = None  # None: no line numbers
+    # How print keys textual notes: by page ("p. 12 § 31") or by page and line ("12.17").
+    note_keys: Literal["page", "page.line"] = "page"
     # Where each value was written ("font", "trim.width" …), so a writer's error points at its line.
     origins: tuple[tuple[str, Origin], ...] = ()
 

@@ -19,6 +19,7 @@ from edition.diagnostics import Diagnostic
 from edition.model import Edition, Origin, Paragraph, iter_paragraphs
 from edition.writers.pdf.design import Design
 from edition.writers.pdf.estimate import estimate_page_map
+from edition.writers.pdf.line_numbers import CountedLines, count_lines, draw_line_numbers, keyed_label
 from edition.writers.pdf.margins import PlacementReport, place_margin_notes
 from edition.writers.pdf.overfull import overfull_lines
 from edition.writers.pdf.pages import PageMap, layout_page_map
@@ -82,7 +83,9 @@ def lay_out_book(
             report("index", str(len(document.pages)))
         laid_out = layout_page_map(document.pages, TEXT_ID)
         with phase("notes"):
-            slots = fill_page_numbers(document.pages, laid_out.label)
+            counted = _count_lines(edition, document)
+            label = keyed_label(counted, laid_out.label, laid_out.numbering.label)
+            slots = fill_page_numbers(document.pages, label)
         if slots.misfits and not last:
             predicted = laid_out
             continue
@@ -98,6 +101,10 @@ def lay_out_book(
             continue
         if slots.misfits:
             diagnostics.append(_unsettled(edition, slots.misfits))
+        if counted is not None and edition.style.line_numbers is not None:
+            with phase("notes"):
+                recto = [page._page_box.page_type.side == "right" for page in document.pages]
+                draw_line_numbers(document.pages, counted, edition.style.line_numbers, recto)
         labels = [laid_out.numbering.label(i) for i in range(len(document.pages))]
         origins = _paragraph_origins(edition)
         diagnostics.extend(overfull_lines(document.pages, origins, edition.origin, labels))
@@ -105,6 +112,12 @@ def lay_out_book(
         warnings = tuple(dict.fromkeys([*whole.index_warnings, *refusals, *diagnostics]))
         return BookLayout(document, whole, laid_out, warnings, attempt)
     raise AssertionError("unreachable: the last layout always returns")
+
+
+def _count_lines(edition: Edition, document: weasyprint.Document) -> CountedLines | None:
+    """The copy-text's lines, when the edition prints line numbers or keys notes by line."""
+    numbering = edition.style.line_numbers
+    return count_lines(document.pages, numbering) if numbering is not None else None
 
 
 def _view(
