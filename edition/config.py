@@ -9,7 +9,7 @@ from typing import Literal, cast
 
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, is_calendar_date, suggest
-from edition.model import LineNumbering, Metadata, Origin, Person, SourceWitness, Style
+from edition.model import ApparatusSeries, LineNumbering, Metadata, Origin, Person, SourceWitness, Style
 from edition.textfile import as_named_in_config, read_text_file
 from edition.typography import RULES
 from edition.yamlload import YMap, YScalar, YSeq, load_yaml_file
@@ -51,7 +51,11 @@ STYLE_KEYS = (
     "stylesheet",
     "line_numbers",
     "note_keys",
+    "series",
 )
+SERIES_KEYS = ("name", "contents", "place")
+SERIES_CONTENTS = ("emendations", "variants")
+SERIES_PLACES = ("foot", "back")
 LINE_NUMBER_KEYS = ("interval", "side", "restart")
 LINE_NUMBER_CHOICES = {"side": ("inner", "outer"), "restart": ("page", "section", "none")}
 NOTE_KEYS = ("page", "page.line")
@@ -314,7 +318,9 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
         _choice(style_node, "note_keys", NOTE_KEYS, fields, problems) or default.note_keys,
     )
     line_numbers = _line_numbers(style_node, fields, problems)
-    if note_keys == "page.line" and line_numbers is None and style_node.get("line_numbers") is None:
+    series = _series(style_node, fields, problems)
+    keyed_by_line = note_keys == "page.line" or any(s.place == "foot" for s in series)
+    if keyed_by_line and line_numbers is None and style_node.get("line_numbers") is None:
         line_numbers = LineNumbering()  # keys by line need numbers to look the line up by
     return Style(
         trim_width=width,
@@ -330,6 +336,7 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
         stylesheet=_stylesheet(root, style_node, fields),
         line_numbers=line_numbers,
         note_keys=note_keys,
+        series=series,
         origins=tuple(origins),
     )
 
@@ -354,6 +361,46 @@ def _line_numbers(style_node: YMap, fields: FieldReader, problems: list[Diagnost
         side=cast(Literal["inner", "outer"], side),  # checked against the choices above
         restart=cast(Literal["page", "section", "none"], restart),
     )
+
+
+def _series(style_node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> tuple[ApparatusSeries, ...]:
+    """The apparatus series: ``[{name: A, contents: [variants], place: foot}, …]``, each kind in one."""
+    found: list[ApparatusSeries] = []
+    placed: dict[str, str] = {}
+    for node in fields.mapping_list(style_node, "series"):
+        reader = FieldReader(problems, "an apparatus series in 'style.series'", SERIES_KEYS)
+        reader.check_keys(node)
+        name = reader.text(node, "name", required=True)
+        place = _choice(node, "place", SERIES_PLACES, reader, problems) or "back"
+        contents: list[str] = []
+        for kind, origin in reader.text_list(node, "contents", required=True):
+            if kind not in SERIES_CONTENTS:
+                problems.append(
+                    Diagnostic.at(
+                        origin, "error", "bad-value", f"'{kind}' is not a kind of apparatus entry",
+                        f"choose from: {', '.join(SERIES_CONTENTS)}",
+                    )
+                )
+            elif kind in placed:
+                problems.append(
+                    Diagnostic.at(
+                        origin, "error", "duplicate-series", f"{kind} are already in series {placed[kind]}",
+                        "each kind of entry is printed in one series",
+                    )
+                )
+            else:
+                placed[kind] = name or "?"
+                contents.append(kind)
+        if name:
+            found.append(
+                ApparatusSeries(
+                    name,
+                    cast(tuple[Literal["emendations", "variants"], ...], tuple(contents)),
+                    cast(Literal["foot", "back"], place),
+                    node.origin,
+                )
+            )
+    return tuple(found)
 
 
 def _choice(

@@ -29,7 +29,7 @@ TEMPLATE_CLASS = "line-number-template"
 TEXT_SECTION_CLASS = "text-section"
 # Not lines of the copy-text: headings, and the header (title, byline) of the text's first section.
 SKIPPED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "header"})
-LINE_KEY_PREFIX = "line:"  # a page-number slot whose target starts so prints "page.line"
+LINE_PREFIXES = ("line", "lineonly")  # slot targets "line:ID" print "12.17", "lineonly:ID" print "17"
 GAP_PT = 7.0  # between the text block and the numbers, in pt (1 CSS px = 0.75 pt)
 
 
@@ -134,19 +134,21 @@ def line_key(span: LineSpan, page_label: Callable[[int], str]) -> str:
 def keyed_label(
     counted: CountedLines | None, page_of: Callable[[str], str], page_label: Callable[[int], str]
 ) -> Callable[[str], str]:
-    """The slot label function: page numbers as before, "page.line" for targets with the line prefix.
+    """The slot label function: page numbers as before, and for targets with a line prefix,
+    ``line:`` "12.17" (textual notes at the back) or ``lineonly:`` "17" (the foot apparatus, whose
+    entries stand on their lemma's page: the line where the lemma starts).
 
     An element outside the counted lines (a heading, an author's note) is keyed "p. 17".
     """
 
     def label(target: str) -> str:
-        if not target.startswith(LINE_KEY_PREFIX):
+        prefix, _, element_id = target.partition(":")
+        if prefix not in LINE_PREFIXES or not element_id:
             return page_of(target)
-        element_id = target.removeprefix(LINE_KEY_PREFIX)
         span = counted.span(element_id) if counted is not None else None
-        if span is None:  # outside the numbered text (an author's note): its page, said as a page
+        if span is None:  # outside the numbered text: its page, said as a page
             return f"p.\u00a0{page_of(element_id)}"
-        return line_key(span, page_label)
+        return line_key(span, page_label) if prefix == "line" else str(span.start.number)
 
     return label
 

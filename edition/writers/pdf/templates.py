@@ -29,6 +29,7 @@ from edition.model import (
     Styled,
     Text,
 )
+from edition.writers.pdf.foot_apparatus import NO_PLAN
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 ISO_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
@@ -68,6 +69,7 @@ def environment() -> Environment:
     env.filters["attach_points"] = attach_points
     env.filters["title_lines"] = title_lines
     env.tests["external_url"] = is_external_url
+    env.globals["foot"] = NO_PLAN  # the foot apparatus; the book's layout passes its own plan
     return env
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from edition.diagnostics import Diagnostic
 from edition.model import BibEntry, Edition, Essay, Gloss, PageRef
+from edition.writers.pdf.foot_apparatus import at_foot
 from edition.writers.pdf.index import PrintedIndex, build_index
 from edition.writers.pdf.pages import PLACEHOLDER, PageMap
 
@@ -63,6 +64,10 @@ class BookView:
     index_warnings: tuple[Diagnostic, ...]
     # The index is laid out as a document of its own after the rest of the book (see layout.py).
     index_apart: bool = False
+
+    @property
+    def textual_notes_at_back(self) -> bool:
+        return bool(self.edition.emendations) and not at_foot(self.edition, "emendations")
 
     def page(self, element_id: str) -> str:
         """The page label printed for a reference to ``element_id`` (from the layout in ``pages``)."""
@@ -163,7 +168,7 @@ def _contents(
         entries.append(TocEntry(f"#{ENDNOTES_ID}", "Notes", 1, "arabic"))
     if gloss_endnotes:
         entries.append(TocEntry(f"#{GLOSS_ENDNOTES_ID}", "Editorial Notes", 1, "arabic"))
-    if edition.emendations:
+    if edition.emendations and not at_foot(edition, "emendations"):
         entries.append(TocEntry(f"#{TEXTUAL_NOTES_ID}", "Textual Notes", 1, "arabic"))
     if bibliography:
         entries.append(TocEntry(f"#{BIBLIOGRAPHY_ID}", "Bibliography", 1, "arabic"))
