@@ -5,12 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, cast
 
 from edition.book.dates import is_date
 from edition.book.labels import LABEL_NAMES
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, suggest
-from edition.model import ESSAY_ROLES, EssayRole, Metadata, Origin, Person, SourceWitness, Style
+from edition.model import (
+    ESSAY_ROLES,
+    ApparatusSeries,
+    EssayRole,
+    LineNumbering,
+    Metadata,
+    Origin,
+    Person,
+    SourceWitness,
+    Style,
+)
 from edition.textfile import as_named_in_config, read_text_file
 from edition.typography import RULES
 from edition.yamlload import YMap, YScalar, YSeq, load_yaml_file
@@ -42,7 +53,25 @@ TOP_KEYS = (
 )
 PERSON_KEYS = ("name", "role", "note")
 WITNESS_KEYS = ("siglum", "description", "title", "periodical", "issue", "date", "url")
-STYLE_KEYS = ("trim", "bleed", "font", "font_package", "font_size", "csl", "pdf_variant", "stylesheet")
+STYLE_KEYS = (
+    "trim",
+    "bleed",
+    "font",
+    "font_package",
+    "font_size",
+    "csl",
+    "pdf_variant",
+    "stylesheet",
+    "line_numbers",
+    "note_keys",
+    "series",
+)
+SERIES_KEYS = ("name", "contents", "place")
+SERIES_CONTENTS = ("emendations", "variants")
+SERIES_PLACES = ("foot", "back")
+LINE_NUMBER_KEYS = ("interval", "side", "restart")
+LINE_NUMBER_CHOICES = {"side": ("inner", "outer"), "restart": ("page", "section", "none")}
+NOTE_KEYS = ("page", "page.line")
 TRIM_KEYS = ("width", "height")
 FRONT_KEYS = ("title", "file", "role")
 # Exactly the variants the pinned WeasyPrint (70.0) writes (a test holds this list against its own); "pdf/a-4"
@@ -319,6 +348,15 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
         )
         variant = default.pdf_variant
     font = fields.text(style_node, "font") or default.font
+    note_keys = cast(
+        Literal["page", "page.line"],
+        _choice(style_node, "note_keys", NOTE_KEYS, fields, problems) or default.note_keys,
+    )
+    line_numbers = _line_numbers(style_node, fields, problems)
+    series = _series(style_node, fields, problems)
+    keyed_by_line = note_keys == "page.line" or any(s.place == "foot" for s in series)
+    if keyed_by_line and line_numbers is None and style_node.get("line_numbers") is None:
+        line_numbers = LineNumbering()  # keys by line need numbers to look the line up by
     return Style(
         trim_width=width,
         trim_height=height,
@@ -331,8 +369,94 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
         csl=fields.text(style_node, "csl") or default.csl,
         pdf_variant=variant.lower(),
         stylesheet=_stylesheet(root, style_node, fields),
+        line_numbers=line_numbers,
+        note_keys=note_keys,
+        series=series,
         origins=tuple(origins),
     )
+
+
+def _line_numbers(style_node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> LineNumbering | None:
+    """``line_numbers: true`` (every 5th line, inner margin, per page), a mapping of settings, or off."""
+    node = style_node.get("line_numbers")
+    if node is None:
+        return None
+    if isinstance(node, YScalar) and isinstance(node.value, bool):
+        return LineNumbering() if node.value else None
+    if not isinstance(node, YMap):
+        fields.wrong_type(node, "line_numbers", "true, false, or a mapping like {interval: 5, side: inner}")
+        return None
+    reader = FieldReader(problems, "'style.line_numbers' of edition.yaml", LINE_NUMBER_KEYS)
+    reader.check_keys(node)
+    default = LineNumbering()
+    side = _choice(node, "side", LINE_NUMBER_CHOICES["side"], reader, problems) or default.side
+    restart = _choice(node, "restart", LINE_NUMBER_CHOICES["restart"], reader, problems) or default.restart
+    return LineNumbering(
+        interval=reader.integer(node, "interval") or default.interval,
+        side=cast(Literal["inner", "outer"], side),  # checked against the choices above
+        restart=cast(Literal["page", "section", "none"], restart),
+    )
+
+
+def _series(style_node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> tuple[ApparatusSeries, ...]:
+    """The apparatus series: ``[{name: A, contents: [variants], place: foot}, …]``, each kind in one."""
+    found: list[ApparatusSeries] = []
+    placed: dict[str, str] = {}
+    for node in fields.mapping_list(style_node, "series"):
+        reader = FieldReader(problems, "an apparatus series in 'style.series'", SERIES_KEYS)
+        reader.check_keys(node)
+        name = reader.text(node, "name", required=True)
+        place = _choice(node, "place", SERIES_PLACES, reader, problems) or "back"
+        contents: list[str] = []
+        for kind, origin in reader.text_list(node, "contents", required=True):
+            if kind not in SERIES_CONTENTS:
+                problems.append(
+                    Diagnostic.at(
+                        origin, "error", "bad-value", f"'{kind}' is not a kind of apparatus entry",
+                        f"choose from: {', '.join(SERIES_CONTENTS)}",
+                    )
+                )
+            elif kind in placed:
+                problems.append(
+                    Diagnostic.at(
+                        origin, "error", "duplicate-series", f"{kind} are already in series {placed[kind]}",
+                        "each kind of entry is printed in one series",
+                    )
+                )
+            else:
+                placed[kind] = name or "?"
+                contents.append(kind)
+        if name:
+            found.append(
+                ApparatusSeries(
+                    name,
+                    cast(tuple[Literal["emendations", "variants"], ...], tuple(contents)),
+                    cast(Literal["foot", "back"], place),
+                    node.origin,
+                )
+            )
+    return tuple(found)
+
+
+def _choice(
+    node: YMap, name: str, choices: tuple[str, ...], fields: FieldReader, problems: list[Diagnostic]
+) -> str | None:
+    """A text value that must be one of ``choices``; anything else is a located ``bad-value``."""
+    value = fields.text(node, name)
+    if value is None or value in choices:
+        return value
+    found = node.get(name)
+    assert found is not None
+    problems.append(
+        Diagnostic.at(
+            found.origin,
+            "error",
+            "bad-value",
+            f"'{value}' is not a value of style {name}",
+            f"choose one of: {', '.join(choices)}",
+        )
+    )
+    return None
 
 
 def _stylesheet(root: Path, style_node: YMap, fields: FieldReader) -> str | None:
@@ -350,9 +474,7 @@ def _stylesheet(root: Path, style_node: YMap, fields: FieldReader) -> str | None
     return relpath
 
 
-def _length(
-    node: YMap, name: str, fields: FieldReader, problems: list[Diagnostic], key: str
-) -> str | None:
+def _length(node: YMap, name: str, fields: FieldReader, problems: list[Diagnostic], key: str) -> str | None:
     """A CSS length within the range a book page can use (``RANGES_PT[key]``)."""
     value = fields.text(node, name)
     if value is None:

@@ -379,6 +379,26 @@ class Metadata:
 
 
 @dataclass(frozen=True, slots=True)
+class LineNumbering:
+    """Line numbers beside the copy-text in print: every ``interval``-th line, counted per page,
+    per section or through the whole text, printed in the inner or the outer margin."""
+
+    interval: int = 5
+    side: Literal["inner", "outer"] = "inner"
+    restart: Literal["page", "section", "none"] = "page"
+
+
+@dataclass(frozen=True, slots=True)
+class ApparatusSeries:
+    """A series of the apparatus (A: variants, B: textual notes …) and where print sets it."""
+
+    name: str
+    contents: tuple[Literal["emendations", "variants"], ...]
+    place: Literal["foot", "back"] = "back"
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Style:
     """Book design settings from edition.yaml (CSS lengths kept as strings, e.g. ``"6in"``)."""
 
@@ -391,6 +411,10 @@ class Style:
     csl: str = "chicago-author-date-16th-edition"
     pdf_variant: str = "pdf/a-3b"
     stylesheet: str | None = None
+    line_numbers: LineNumbering | None = None  # None: no line numbers
+    # How print keys textual notes: by page ("p. 12 § 31") or by page and line ("12.17").
+    note_keys: Literal["page", "page.line"] = "page"
+    series: tuple[ApparatusSeries, ...] = ()  # none declared: textual notes at the back
     # Where each value was written ("font", "trim.width" …), so a writer's error points at its line.
     origins: tuple[tuple[str, Origin], ...] = ()
 

@@ -17,6 +17,7 @@ from edition.book.dates import EditionDate, parse_date
 from edition.book.divisions import FrontEssay, NoteOnText, front_essays, note_on_text
 from edition.book.index import IndexGroup, index_groups
 from edition.book.labels import Labels, labels_for
+from edition.book.series import at_foot
 from edition.model import Edition, Emendation
 
 __all__ = ["Book", "book_of"]
@@ -62,6 +63,9 @@ def book_of(edition: Edition, label_overrides: Mapping[str, str] | None = None) 
         note_on_text=note_on_text(edition, essays),
         bibliography=split_bibliography(edition.bibliography),
         index=index_groups(edition.index, labels),
-        textual_notes=tuple(sorted(edition.emendations, key=lambda e: e.number)),
+        # Emendations printed at the foot of the page have no division at the back.
+        textual_notes=()
+        if at_foot(edition, "emendations")
+        else tuple(sorted(edition.emendations, key=lambda e: e.number)),
         footnote_refs=MappingProxyType({note.element_id: note.ref_id for note in edition.footnotes}),
     )

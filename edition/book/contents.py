@@ -7,6 +7,7 @@ from typing import Literal
 
 from edition.book.divisions import FrontEssay, NoteOnText
 from edition.book.labels import Labels
+from edition.book.series import at_foot
 from edition.model import Edition
 
 DivisionKind = Literal[
@@ -58,7 +59,7 @@ def contents(
         entries.append(ContentsEntry("author-notes", labels.author_notes, 1, None, False))
     if gloss_endnotes:
         entries.append(ContentsEntry("gloss-endnotes", labels.gloss_endnotes, 1, None, False))
-    if edition.emendations:
+    if edition.emendations and not at_foot(edition, "emendations"):
         entries.append(ContentsEntry("textual-notes", labels.textual_notes, 1, None, False))
     if bibliography:
         entries.append(ContentsEntry("bibliography", labels.bibliography, 1, None, False))

@@ -140,7 +140,7 @@ def build_pdf(
                 (map_path, dump_page_map(layout.pages.restricted(layout.view.printed_ids))),
             ]
             if keep_html:
-                html = environment().get_template("book.html.j2").render(view=layout.view)
+                html = environment().get_template("book.html.j2").render(view=layout.view, foot=layout.foot)
                 files += [
                     (build_dir / f"{edition.name}-print.html", html.encode()),
                     (build_dir / sources.css_name, sources.css),

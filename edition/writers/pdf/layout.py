@@ -16,9 +16,26 @@ from dataclasses import dataclass
 import weasyprint
 
 from edition.diagnostics import Diagnostic
-from edition.model import Edition, Origin, Paragraph, iter_paragraphs
+from edition.model import Edition, LineNumbering, Origin, Paragraph, iter_paragraphs
 from edition.writers.pdf.design import Design
 from edition.writers.pdf.estimate import estimate_page_map
+from edition.writers.pdf.foot_apparatus import (
+    MAX_APPARATUS_LAYOUTS,
+    NO_PLAN,
+    FootPlan,
+    Settling,
+    check_layout,
+    entry_per_lemma,
+    needs_page_blocks,
+    plan_by_page,
+)
+from edition.writers.pdf.line_numbers import (
+    CountedLines,
+    count_lines,
+    draw_line_numbers,
+    keyed_label,
+    line_key,
+)
 from edition.writers.pdf.margins import PlacementReport, place_margin_notes
 from edition.writers.pdf.overfull import overfull_lines
 from edition.writers.pdf.pages import PageMap, layout_page_map
@@ -42,6 +59,7 @@ class BookLayout:
     pages: PageMap
     warnings: tuple[Diagnostic, ...]
     layouts: int
+    foot: FootPlan = NO_PLAN  # the foot apparatus as the final layout printed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,16 +81,18 @@ def lay_out_book(
     endnotes: frozenset[str] = frozenset()
     refusals: list[Diagnostic] = []  # why earlier rounds sent glosses to the endnotes
     predicted = previous
+    foot = entry_per_lemma(edition)  # the foot apparatus, if the edition prints one
+    foot_warnings: list[Diagnostic] = []
     report("html", edition.name)
     for attempt in range(1, MAX_LAYOUTS + 1):
         last = attempt == MAX_LAYOUTS
         with phase("html"):
             view = _view(edition, inputs, endnotes, predicted, index_apart=True)
-            html = env.get_template("book.html.j2").render(view=view)
+            html = env.get_template("book.html.j2").render(view=view, foot=foot)
             if predicted is None or not _covers(predicted, view.printed_ids):
                 predicted = _predict(edition, inputs, html, view, previous)
                 view = _view(edition, inputs, endnotes, predicted, index_apart=True)
-                html = env.get_template("book.html.j2").render(view=view)
+                html = env.get_template("book.html.j2").render(view=view, foot=foot)
         with phase("layout"):
             document = inputs.render(html)
         report("layout", str(len(document.pages)))
@@ -81,8 +101,31 @@ def lay_out_book(
                 document = _append_index(edition, inputs, endnotes, document)
             report("index", str(len(document.pages)))
         laid_out = layout_page_map(document.pages, TEXT_ID)
+        if not foot.is_empty and not foot.page_line_keys:
+            settling = check_layout(edition, document.pages, foot)
+            if not settling.settled or needs_page_blocks(foot):
+                if attempt < MAX_APPARATUS_LAYOUTS and not last:
+                    foot = plan_by_page(edition, settling.lemma_page, {})
+                    predicted = laid_out
+                    continue
+                if not settling.settled and not last:
+                    # Key what is still away from its lemma by page and line (warned about below).
+                    lines = count_lines(document.pages, edition.style.line_numbers or LineNumbering())
+                    page_label = laid_out.numbering.label
+                    wrong = {
+                        entry.entry_id: line_key(span, page_label)
+                        for entry in settling.wrong
+                        if (span := lines.span(entry.lemma_id)) is not None
+                    }
+                    foot = plan_by_page(edition, settling.lemma_page, wrong)
+                    predicted = laid_out
+                    continue
+        if not foot.is_empty:
+            foot_warnings = _unsettled_entries(check_layout(edition, document.pages, foot), laid_out)
         with phase("notes"):
-            slots = fill_page_numbers(document.pages, laid_out.label)
+            counted = _count_lines(edition, document)
+            label = keyed_label(counted, laid_out.label, laid_out.numbering.label)
+            slots = fill_page_numbers(document.pages, label)
         if slots.misfits and not last:
             predicted = laid_out
             continue
@@ -98,13 +141,44 @@ def lay_out_book(
             continue
         if slots.misfits:
             diagnostics.append(_unsettled(edition, slots.misfits))
+        if counted is not None and edition.style.line_numbers is not None:
+            with phase("notes"):
+                recto = [page._page_box.page_type.side == "right" for page in document.pages]
+                draw_line_numbers(document.pages, counted, edition.style.line_numbers, recto)
         labels = [laid_out.numbering.label(i) for i in range(len(document.pages))]
         origins = _paragraph_origins(edition)
         diagnostics.extend(overfull_lines(document.pages, origins, edition.origin, labels))
         whole = _view(edition, inputs, endnotes, laid_out, index_apart=False)
-        warnings = tuple(dict.fromkeys([*whole.index_warnings, *refusals, *diagnostics]))
-        return BookLayout(document, whole, laid_out, warnings, attempt)
+        warnings = tuple(dict.fromkeys([*whole.index_warnings, *refusals, *foot_warnings, *diagnostics]))
+        return BookLayout(document, whole, laid_out, warnings, attempt, foot)
     raise AssertionError("unreachable: the last layout always returns")
+
+
+def _unsettled_entries(settling: Settling, pages: PageMap) -> list[Diagnostic]:
+    """A warning at every foot-apparatus entry that would not stand once on its lemma's page."""
+    found = []
+    for entry in settling.wrong:
+        lemma = settling.lemma_page.get(entry.lemma_id)
+        printed = settling.printed_on.get(entry.entry_id, ())
+        where = ", ".join(f"p. {pages.numbering.label(i)}" for i in printed) or "no page"
+        lemma_where = f"p. {pages.numbering.label(lemma)}" if lemma is not None else "no page"
+        found.append(
+            Diagnostic.at(
+                entry.item.origin,
+                "warning",
+                "apparatus-unsettled",
+                f"the foot-apparatus entry for '{entry.item.reading}' is printed on {where}, its lemma on "
+                f"{lemma_where}, after {MAX_APPARATUS_LAYOUTS} layouts; it is keyed by page and line",
+                "a long apparatus near a page break; shortening the entry's note usually settles it",
+            )
+        )
+    return found
+
+
+def _count_lines(edition: Edition, document: weasyprint.Document) -> CountedLines | None:
+    """The copy-text's lines, when the edition prints line numbers or keys notes by line."""
+    numbering = edition.style.line_numbers
+    return count_lines(document.pages, numbering) if numbering is not None else None
 
 
 def _view(

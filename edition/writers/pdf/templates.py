@@ -31,6 +31,7 @@ from edition.model import (
     Styled,
     Text,
 )
+from edition.writers.pdf.foot_apparatus import NO_PLAN
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -56,6 +57,7 @@ def environment() -> Environment:
     env.filters["title_lines"] = title_lines
     env.tests["external_url"] = is_external_url
     env.globals["unknown_node"] = unknown_node
+    env.globals["foot"] = NO_PLAN  # the foot apparatus; the book's layout passes its own plan
     return env
 
 

@@ -61,6 +61,10 @@ class BookView:
     # The index is laid out as a document of its own after the rest of the book (see layout.py).
     index_apart: bool = False
 
+    @property
+    def textual_notes_at_back(self) -> bool:
+        return bool(self.book.textual_notes)
+
     def page(self, element_id: str) -> str:
         """The page label printed for a reference to ``element_id`` (from the layout in ``pages``)."""
         return PLACEHOLDER if self.pages is None else self.pages.label(element_id)

@@ -1,0 +1,53 @@
+"""The print style's line-number and note-key settings: defaults, the one-line switch, bad values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from edition.model import LineNumbering
+from edition.resolve import check_edition
+
+
+def with_style(root: Path, lines: str) -> Path:
+    config = root / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "style:\n" + lines, encoding="utf-8")
+    return root
+
+
+def test_no_line_numbers_unless_asked(mini: Path) -> None:
+    edition = check_edition(mini).edition
+    assert edition is not None
+    assert edition.style.line_numbers is None and edition.style.note_keys == "page"
+
+
+def test_keys_by_line_turn_line_numbers_on(mini: Path) -> None:
+    edition = check_edition(with_style(mini, "  note_keys: page.line\n")).edition
+    assert edition is not None
+    assert edition.style.note_keys == "page.line"
+    assert edition.style.line_numbers == LineNumbering(interval=5, side="inner", restart="page")
+
+
+def test_line_number_settings(mini: Path) -> None:
+    root = with_style(mini, "  line_numbers: {interval: 10, side: outer, restart: section}\n")
+    edition = check_edition(root).edition
+    assert edition is not None
+    assert edition.style.line_numbers == LineNumbering(interval=10, side="outer", restart="section")
+
+
+def test_line_numbers_can_be_switched_off_explicitly(mini: Path) -> None:
+    edition = check_edition(with_style(mini, "  line_numbers: false\n  note_keys: page.line\n")).edition
+    assert edition is not None
+    assert edition.style.line_numbers is None
+
+
+def test_bad_side_is_located_with_the_choices(mini: Path) -> None:
+    root = with_style(mini, "  line_numbers: {side: left}\n")
+    [problem] = [d for d in check_edition(root).diagnostics if d.code == "bad-value"]
+    assert "'left'" in problem.message and "inner, outer" in (problem.hint or "")
+    assert problem.path.endswith("edition.yaml") and problem.line > 1 and problem.column > 1
+
+
+def test_unknown_line_number_key_and_bad_note_keys(mini: Path) -> None:
+    root = with_style(mini, "  line_numbers: {intervall: 5}\n  note_keys: line\n")
+    codes = sorted(d.code for d in check_edition(root).diagnostics)
+    assert codes == ["bad-value", "unknown-key"]
