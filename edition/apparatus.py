@@ -116,11 +116,15 @@ KINDS: dict[str, Shape] = {
     "index": INDEX_ENTRY,
 }
 SECTIONS = tuple(KINDS)
-APPARATUS_FILE = Shape(
-    "apparatus file",
-    "Standoff apparatus: lists of entries, each anchored to the copy-text by quoting it.",
-    tuple(Field(name, "entries", shape.description, shape=shape) for name, shape in KINDS.items()),
-)
+
+
+def apparatus_file() -> Shape:
+    """An apparatus file: a list of entries under each kind's key (made from KINDS when asked)."""
+    return Shape(
+        "apparatus file",
+        "Standoff apparatus: lists of entries, each anchored to the copy-text by quoting it.",
+        tuple(Field(name, "entries", shape.description, shape=shape) for name, shape in KINDS.items()),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +205,7 @@ class Apparatus:
 
 def read_apparatus(root: Path, files: list[tuple[str, Origin]], problems: list[Diagnostic]) -> Apparatus:
     """Read every apparatus file; entries keep file order, files keep edition.yaml order."""
-    collected: dict[str, list] = {name: [] for name in SECTIONS}
+    collected: dict[str, list] = {name: [] for name in KINDS}
     for relpath, named_at in files:
         try:
             node = load_yaml_file(root, relpath)
@@ -215,11 +219,11 @@ def read_apparatus(root: Path, files: list[tuple[str, Origin]], problems: list[D
                     "error",
                     "wrong-type",
                     "an apparatus file must be a mapping such as 'glosses: [...]'",
-                    f"start the file with one of: {', '.join(SECTIONS)}",
+                    f"start the file with one of: {', '.join(KINDS)}",
                 )
             )
             continue
-        file_fields = FieldReader(problems, f"apparatus file {relpath}", shape=APPARATUS_FILE)
+        file_fields = FieldReader(problems, f"apparatus file {relpath}", shape=apparatus_file())
         file_fields.check_keys(node)
         for name, reader in _READERS.items():
             for entry in file_fields.mapping_list(node, name):

@@ -39,7 +39,7 @@ def schema(name: SchemaName) -> Schema:
     if name == "config":
         return _document(config.EDITION, "edition.yaml")
     if name == "apparatus":
-        return _document(apparatus.APPARATUS_FILE, "an apparatus file")
+        return _document(apparatus.apparatus_file(), "an apparatus file")
     return bibliography_schema()
 
 
@@ -219,7 +219,7 @@ def _csl_date() -> Schema:
 
 
 _VARIABLE_GROUP = re.compile(
-    r"variables\.(?:numbers|strings|titles)\s*=(?P<body>.*?)(?:\n\s*\n|\n\s*##)", re.S
+    r"variables\.(?:numbers|strings|titles)\s*=(?P<body>.*?)(?:\n\s*\n|\n\s*##|\n\s*})", re.S
 )
 
 
