@@ -12,7 +12,7 @@ from edition.model import Metadata, Origin, Person, SourceWitness, Style
 from edition.shapes import Field, Shape
 from edition.textfile import as_named_in_config, read_text_file
 from edition.typography import RULES
-from edition.yamlload import YMap, YScalar, YSeq, load_yaml_file
+from edition.yamlload import YMap, YScalar, load_yaml_file
 
 CONFIG_FILE = "edition.yaml"
 
@@ -297,19 +297,7 @@ def _typography(names: tuple[tuple[str, Origin], ...], problems: list[Diagnostic
 
 
 def _text_files(node: YMap, fields: FieldReader) -> tuple[FileRef, ...]:
-    refs = tuple(FileRef(p, o) for p, o in fields.text_list(node, "text"))
-    named = node.get("text")
-    if not refs and isinstance(named, YSeq) and not named.items:
-        fields.problems.append(
-            Diagnostic.at(
-                named.origin,
-                "error",
-                "missing-field",
-                "'text' in edition.yaml names no file",
-                "list the copy-text files, e.g. text: [text/article.md]",
-            )
-        )
-    return refs
+    return tuple(FileRef(p, o) for p, o in fields.text_list(node, "text"))
 
 
 def _single_file(node: YMap, fields: FieldReader, name: str) -> FileRef | None:

@@ -101,6 +101,18 @@ class FieldReader:
 
     def require(self, mapping: YMap, name: str) -> YNode | None:
         node = mapping.get(name)
+        if isinstance(node, YSeq) and not node.items:
+            # `authors: []` names no one: as missing as no key at all, but pointed at the empty list.
+            self.problems.append(
+                Diagnostic.at(
+                    node.origin,
+                    "error",
+                    "missing-field",
+                    f"'{name}' in {self.what} is an empty list",
+                    f"list at least one item under '{name}'",
+                )
+            )
+            return None
         if node is None or (isinstance(node, YScalar) and node.value in (None, "")):
             self.problems.append(
                 Diagnostic.at(

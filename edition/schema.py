@@ -52,7 +52,7 @@ def _object(shape: Shape) -> Schema:
         "title": shape.title,
         "description": _described(shape.description, shape.checked),
         "type": "object",
-        "properties": {f.name: _field(f) for f in shape.fields},
+        "properties": {f.name: _field(f, _in_group(f, shape)) for f in shape.fields},
         "additionalProperties": False,
     }
     required = [f.name for f in shape.fields if f.required]
@@ -64,37 +64,50 @@ def _object(shape: Shape) -> Schema:
 
 
 def _only(group: tuple[str, ...], groups: tuple[tuple[str, ...], ...]) -> Schema:
-    """All keys of ``group`` and none of the other groups' keys."""
+    """All keys of ``group`` and none of the other groups' keys (a key with no value counts as absent)."""
     others = sorted({key for other in groups if other != group for key in other} - set(group))
-    return {"required": list(group), "not": {"anyOf": [{"required": [key]} for key in others]}}
+    given = {key: {"not": {"type": "null"}} for key in group}
+    present = [{"required": [key], "properties": {key: {"not": {"type": "null"}}}} for key in others]
+    return {"required": list(group), "properties": given, "not": {"anyOf": present}}
 
 
 def _described(description: str, checked: tuple[str, ...]) -> str:
     return f"{description} ({CHECKED_BY}{'; '.join(checked)}.)" if checked else description
 
 
-def _field(f: Field) -> Schema:
-    return {**_value(f), "title": f.name, "description": _described(f.description, f.checked)}
+def _in_group(f: Field, shape: Shape) -> bool:
+    return any(f.name in group for group in shape.one_of)
 
 
-def _value(f: Field) -> Schema:
+def _field(f: Field, in_group: bool = False) -> Schema:
+    return {**_value(f, in_group), "title": f.name, "description": _described(f.description, f.checked)}
+
+
+def _value(f: Field, in_group: bool) -> Schema:
     """The JSON Schema of one field's value, exactly as lenient as the loader."""
+    if in_group:
+        # The selector's words: not only spaces; `lemma:` with no value is absent (see _only).
+        return {"type": [*TEXT["type"], "null"], "pattern": r"\S"}
     if f.kind in ("text", "markdown"):
         value: Schema = _text(f.required)
-        if f.name in apparatus.SELECTOR.keys and f.kind == "text":
-            value = {**value, "pattern": r"\S"}  # a lemma of only spaces is an error
         return {**value, "contentMediaType": "text/markdown"} if f.kind == "markdown" else value
     if f.kind == "identifier":
-        return {"type": "string", "pattern": ID_PATTERN.pattern}
+        # `id: no` is YAML's false to a parser, but the loader reads the word as written: an id.
+        kinds: list[Schema] = [{"type": "string", "pattern": ID_PATTERN.pattern}, {"type": "boolean"}]
+        return {"anyOf": kinds if f.required else [*kinds, {"type": "null"}]}
     if f.kind == "integer":
         return {"type": "integer", **({"minimum": f.minimum} if f.minimum is not None else {})}
     if f.kind == "boolean":
         return {"type": "boolean"}
     if f.kind == "texts":
-        item = _text(True)
-        return {"anyOf": [item, {"type": "array", "items": item, **_min_items(f)}]}
+        # One text, or a list of them; an item of a list may be "" (what it names is edition check's).
+        single = _text(True) if f.required else TEXT
+        return {"anyOf": [single, {"type": "array", "items": TEXT, **_min_items(f)}]}
     if f.kind == "choice":
-        return _choice(f)
+        if f.required:
+            return _choice(f)
+        # Left empty (`kind:` or `kind: ""`), an optional choice takes its default.
+        return {"anyOf": [*_choice(f).get("anyOf", [_choice(f)]), {"enum": ["", None]}]}
     if f.kind == "choices":
         return {"anyOf": [_choice(f), {"type": "array", "items": _choice(f), **_min_items(f)}]}
     if f.kind == "date":
