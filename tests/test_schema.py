@@ -224,3 +224,36 @@ def test_csl_variables_come_from_the_csl_schema_citeproc_ships() -> None:
     item = schema("bibliography")["$defs"]["item"]
     assert item["properties"]["type"]["enum"][0] == "article"
     assert "author" in item["properties"] and "issued" in item["properties"]
+
+
+# -- the command ----------------------------------------------------------------------------------------------
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    import contextlib
+    import io
+
+    from edition.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), contextlib.suppress(SystemExit):
+        code = main(list(argv))
+        return code, out.getvalue(), err.getvalue()
+    return 2, out.getvalue(), err.getvalue()  # argparse exits 2 on a usage error
+
+
+def test_edition_schema_prints_the_config_schema_by_default() -> None:
+    import json
+
+    code, out, err = run_cli("schema")
+    assert code == 0 and err == ""
+    assert json.loads(out) == schema("config")
+    for name in NAMES:
+        code, out, _ = run_cli("schema", name)
+        assert code == 0 and json.loads(out) == schema(name)
+
+
+def test_edition_schema_refuses_an_unknown_name() -> None:
+    code, out, err = run_cli("schema", "glosses")
+    assert code == 2 and out == ""
+    assert "invalid choice: 'glosses' (choose from 'config', 'apparatus', 'bibliography')" in err
