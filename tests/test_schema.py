@@ -226,7 +226,7 @@ def test_csl_variables_come_from_the_csl_schema_citeproc_ships() -> None:
     assert "author" in item["properties"] and "issued" in item["properties"]
 
 
-# -- the command ----------------------------------------------------------------------------------------------
+# -- the command -----------------------------------------------------------------------------------------
 
 
 def run_cli(*argv: str) -> tuple[int, str, str]:
