@@ -107,7 +107,9 @@ def _value(f: Field, in_group: bool) -> Schema:
         if f.required:
             return _choice(f)
         # Left empty (`kind:` or `kind: ""`), an optional choice takes its default.
-        return {"anyOf": [*_choice(f).get("anyOf", [_choice(f)]), {"enum": ["", None]}]}
+        # (as types, not enum values, so that editors do not offer "" and null as choices)
+        empty: list[Schema] = [{"type": "null"}, {"type": "string", "maxLength": 0}]
+        return {"anyOf": [*_choice(f).get("anyOf", [_choice(f)]), *empty]}
     if f.kind == "choices":
         return {"anyOf": [_choice(f), {"type": "array", "items": _choice(f), **_min_items(f)}]}
     if f.kind == "date":
