@@ -17,7 +17,7 @@ from edition.anchoring import WORD, Selector, Span, TextIndex
 from edition.blocks import raw_paragraphs
 from edition.config import read_config
 from edition.diagnostics import Diagnostic, SourceProblem, has_errors
-from edition.markdown import RawParagraph, parse_markdown
+from edition.markdown import RawBlock, RawFootnote, RawParagraph, parse_markdown
 from edition.model import Origin
 from edition.normalize import normalize_lemma
 from edition.textfile import as_named_in_config, read_text_file
@@ -48,8 +48,8 @@ def copy_text(root: Path, problems: list[Diagnostic]) -> tuple[TextIndex, list[R
     config = read_config(root, problems)
     if config is None or has_errors(problems):
         return None
-    blocks = []
-    footnotes = []
+    blocks: list[RawBlock] = []
+    footnotes: list[RawFootnote] = []
     for ref in config.text:
         try:
             text = read_text_file(root, ref.path)
@@ -112,12 +112,12 @@ def _selector(index: TextIndex, words: str, spans: list[tuple[int, int]], n: int
     target = index.to_span(*spans[n - 1])
     choices = sorted(_contexts(index, *spans[n - 1]), key=lambda item: (len(item[1].split()), len(item[1])))
     for key, value in choices:
-        selector = {"lemma": words, key: value}
+        selector: dict[str, str | int] = {"lemma": words, key: value}
         if _picks(index, selector, target):
             return selector
-    selector = {"lemma": words, "occurrence": n}
-    assert _picks(index, selector, target), selector
-    return selector
+    counted: dict[str, str | int] = {"lemma": words, "occurrence": n}
+    assert _picks(index, counted, target), counted
+    return counted
 
 
 def _contexts(index: TextIndex, start: int, end: int) -> Iterator[tuple[str, str]]:
