@@ -105,6 +105,10 @@ def test_the_examples_in_the_format_documentation_validate() -> None:
 
 E, G, B = corpus.E, corpus.G, corpus.B
 O = corpus.O  # noqa: E741
+WITNESSES = (
+    "witnesses:\n  - siglum: A\n    description: The first printing (a fixture)\n"
+    '    periodical: Test Review\n    issue: "1"\n    date: 2004-07\n'
+)
 BROKEN = [
     # (name, mutation of the mini fixture, file, the loader's code)
     ("unknown-top-key", corpus.append(E, "titel: x\n"), E, "unknown-key"),
@@ -138,6 +142,8 @@ BROKEN = [
     ("empty-lemma", corpus.replace(G, corpus.LEMMA, "lemma: '  '"), G, "missing-field"),
     ("missing-title", corpus.replace(E, 'title: "A Mini Edition"\n', ""), E, "missing-field"),
     ("text-list-empty", corpus.replace(E, corpus.TEXT_LIST, "text: []"), E, "missing-field"),
+    ("witnesses-empty", corpus.replace(E, WITNESSES, "witnesses: []\n"), E, "missing-field"),
+    ("forms-empty", corpus.replace(O, "forms: [Stalin]", "forms: []"), O, "missing-field"),
     ("bib-without-type", corpus.replace(B, "    type: book\n", "", ), B, "missing-field"),
 ]
 
