@@ -2,8 +2,9 @@
 
 The schemas are written into the edition (``.schema/*.json``) and named by relative paths in each YAML
 file's first line (``# yaml-language-server: $schema=…``), so completion and validation work offline and
-move with the folder. The whole folder is written beside its destination and renamed into place at the end:
-a failure leaves nothing half-written.
+move with the folder. A new folder is written beside its destination and renamed into place at the end;
+an existing empty folder (the current one, say) is filled from a staging folder inside it. A failure
+leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -103,23 +104,50 @@ def new_edition(root: Path, *, today: datetime.date | None = None) -> ScaffoldRe
     _refuse_unusable(root)
     title = root.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "New edition"
     files = edition_files(title, today or datetime.datetime.now(datetime.UTC).date(), str(uuid.uuid4()))
-    parent = root.resolve().parent
+    target = root.resolve()
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.", dir=parent))
+        if target.is_dir():
+            _fill_empty_folder(target, files)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+            try:
+                _write(staging, files)
+                staging.chmod(0o777 & ~_umask())
+                os.replace(staging, target)  # the whole folder appears in one step
+            except OSError:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
     except OSError as error:
-        raise ScaffoldError(_cannot_write(root, error)) from None
-    try:
-        for relpath, text in files.items():
-            path = staging / relpath
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        staging.chmod(0o777 & ~_umask())
-        os.replace(staging, root)  # onto a missing or empty folder, in one step
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
         raise ScaffoldError(_cannot_write(root, error)) from None
     return ScaffoldResult(root, tuple(files))
+
+
+def _write(folder: Path, files: dict[str, str]) -> None:
+    for relpath, text in files.items():
+        path = folder / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _fill_empty_folder(target: Path, files: dict[str, str]) -> None:
+    """Write into an existing empty folder (perhaps the current one): staged inside it, then moved up."""
+    staging = Path(tempfile.mkdtemp(prefix=".edition-new-", dir=target))
+    moved: list[Path] = []
+    try:
+        _write(staging, files)
+        for entry in sorted(staging.iterdir()):
+            os.replace(entry, target / entry.name)
+            moved.append(target / entry.name)
+    except OSError:
+        for path in moved:
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _refuse_unusable(root: Path) -> None:

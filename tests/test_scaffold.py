@@ -6,6 +6,7 @@ import contextlib
 import datetime
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -79,6 +80,33 @@ def test_an_empty_folder_is_used(tmp_path: Path) -> None:
     root.mkdir()
     new_edition(root)
     assert (root / "edition.yaml").is_file()
+
+
+def test_the_current_folder_can_be_the_new_edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert run("new", ".")[0] == 0
+    assert Path.cwd() == here and (here / "edition.yaml").is_file()  # the shell's folder is still there
+    assert check_edition(here).diagnostics == ()
+
+
+def test_a_failed_write_into_an_empty_folder_leaves_it_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "empty"
+    root.mkdir()
+    original = os.replace
+
+    def fails_late(source: object, target: object) -> None:
+        if str(target).endswith("text"):  # after edition.yaml, .schema and others have moved
+            raise OSError(28, "No space left on device")
+        original(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("edition.scaffold.os.replace", fails_late)
+    with pytest.raises(ScaffoldError):
+        new_edition(root)
+    assert list(root.iterdir()) == []
 
 
 def test_a_folder_with_files_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
