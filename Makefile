@@ -6,13 +6,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ACE := tools/ace/node_modules/.installed
+YAMLLS := tools/yaml-language-server/node_modules/.installed
 EDITION ?= source/revolution-betrayed
 
 .PHONY: build test check lint bench setup clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml scripts/setup-system $(ACE)
+$(STAMP): pyproject.toml scripts/setup-system $(ACE) $(YAMLLS)
 	./scripts/setup-system
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]'
@@ -23,6 +24,12 @@ $(ACE): tools/ace/package.json tools/ace/package-lock.json scripts/setup-system
 	./scripts/setup-system
 	cd tools/ace && ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 \
 		npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	touch $@
+
+# The YAML language server editors use, to test the schemas as an editor reads them (tests/test_editor_lsp.py).
+$(YAMLLS): tools/yaml-language-server/package.json tools/yaml-language-server/package-lock.json scripts/setup-system
+	./scripts/setup-system
+	cd tools/yaml-language-server && npm ci --no-audit --no-fund --loglevel=error >/dev/null
 	touch $@
 
 build: $(STAMP)

@@ -9,12 +9,122 @@ from edition.anchoring import Selector
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader
 from edition.model import Origin
+from edition.shapes import Field, Shape
 from edition.textfile import as_named_in_config
 from edition.yamlload import YMap, YScalar, load_yaml_file
 
-SECTIONS = ("glosses", "emendations", "cross_references", "anchors", "citations", "index")
-SELECTOR_KEYS = ("lemma", "from", "to", "occurrence", "before", "after")
 INDEX_KINDS = ("person", "term", "place", "work", "other")
+_QUOTED = ("the words occur in the copy-text (lemma normalisation rules, docs/format.md)",)
+SELECTOR = Shape(
+    "selector",
+    "The words of the copy-text an entry belongs to: 'lemma', or 'from' + 'to' for a long span.",
+    (
+        Field("lemma", "text", "The exact words, quoted from one paragraph.", checked=_QUOTED),
+        Field("from", "text", "The first words of a long span (with 'to').", checked=_QUOTED),
+        Field("to", "text", "The last words of a long span: the first 'to' after 'from'.", checked=_QUOTED),
+        Field(
+            "occurrence",
+            "integer",
+            "Which occurrence (1 = the first, in reading order) when the words occur more than once.",
+            minimum=1,
+            checked=("the words occur at least this many times",),
+        ),
+        Field("before", "text", "Words immediately before the lemma, to single it out."),
+        Field("after", "text", "Words immediately after the lemma, to single it out."),
+    ),
+    checked=("the selector names exactly one place in the copy-text",),
+    one_of=(("lemma",), ("from", "to")),
+)
+SELECTOR_KEYS = SELECTOR.keys
+_UNIQUE = ("unique across the edition",)
+_ID = Field("id", "identifier", "The entry's id: letters, digits, '-', '_'.", required=True, checked=_UNIQUE)
+_OPTIONAL_ID = Field("id", "identifier", "An optional id, to refer to this entry.", checked=_UNIQUE)
+GLOSS = SELECTOR.extended(
+    "gloss",
+    "An explanatory note, printed in the margin beside its lemma.",
+    _ID,
+    Field(
+        "note",
+        "markdown",
+        "The note, Markdown: [@key, 51] cites, [[id]] or [[id|words]] cross-refers.",
+        required=True,
+        checked=("cited keys and cross-referenced ids exist",),
+    ),
+)
+EMENDATION = SELECTOR.extended(
+    "emendation",
+    "A textual note: the edition prints 'reading' where the copy-text has the lemma.",
+    _ID,
+    Field("reading", "text", "What the edition prints.", required=True),
+    Field(
+        "witness",
+        "text",
+        "The siglum of the witness with the lemma's reading (default: the first witness).",
+        checked=("a siglum from edition.yaml's witnesses",),
+    ),
+    Field("conjecture", "boolean", "True when the reading is the editor's conjecture."),
+    Field("note", "markdown", "A note on the emendation, Markdown."),
+    checked=("emendations do not overlap",),
+)
+CROSS_REFERENCE = SELECTOR.extended(
+    "cross-reference",
+    "A link from the lemma to another place, printed with its page (print) or § (EPUB).",
+    _OPTIONAL_ID,
+    Field(
+        "target",
+        "text",
+        "An entry id, a named anchor id, or a paragraph: §31.",
+        required=True,
+        checked=("the target exists",),
+    ),
+)
+ANCHOR = SELECTOR.extended("anchor", "A named passage that cross-references can point to.", _ID)
+CITATION = SELECTOR.extended(
+    "citation",
+    "Copy-text words that cite a work; they become a link to its bibliography entry.",
+    _OPTIONAL_ID,
+    Field("cite", "text", "A bibliography key.", required=True, checked=("a key of the bibliography",)),
+    Field("locator", "text", "The page(s) cited."),
+)
+INDEX_ENTRY = Shape(
+    "index entry",
+    "A person, term, place or work; every whole-word occurrence of a form is an index mark.",
+    (
+        _ID,
+        Field("heading", "text", "The heading as printed (e.g. Stalin, Joseph).", required=True),
+        Field("kind", "choice", "What the entry is (default: term).", choices=INDEX_KINDS),
+        Field(
+            "forms",
+            "texts",
+            "The words to index, matched on whole words with the lemma normalisations.",
+            required=True,
+            non_empty=True,
+            checked=("each form occurs in the copy-text",),
+        ),
+        Field("sort", "text", "The sort key (default: the heading, case- and accent-folded)."),
+        Field("see", "texts", "Other index entry ids ('see also').", checked=("each an index entry id",)),
+    ),
+)
+# The entry kinds, by the key that lists them in an apparatus file. The schema of apparatus files is made
+# from this mapping: a kind added here (with its reader in _READERS) needs no other declaration.
+KINDS: dict[str, Shape] = {
+    "glosses": GLOSS,
+    "emendations": EMENDATION,
+    "cross_references": CROSS_REFERENCE,
+    "anchors": ANCHOR,
+    "citations": CITATION,
+    "index": INDEX_ENTRY,
+}
+SECTIONS = tuple(KINDS)
+
+
+def apparatus_file() -> Shape:
+    """An apparatus file: a list of entries under each kind's key (made from KINDS when asked)."""
+    return Shape(
+        "apparatus file",
+        "Standoff apparatus: lists of entries, each anchored to the copy-text by quoting it.",
+        tuple(Field(name, "entries", shape.description, shape=shape) for name, shape in KINDS.items()),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +205,7 @@ class Apparatus:
 
 def read_apparatus(root: Path, files: list[tuple[str, Origin]], problems: list[Diagnostic]) -> Apparatus:
     """Read every apparatus file; entries keep file order, files keep edition.yaml order."""
-    collected: dict[str, list[object]] = {name: [] for name in SECTIONS}
+    collected: dict[str, list[object]] = {name: [] for name in KINDS}
     for relpath, named_at in files:
         try:
             node = load_yaml_file(root, relpath)
@@ -109,11 +219,11 @@ def read_apparatus(root: Path, files: list[tuple[str, Origin]], problems: list[D
                     "error",
                     "wrong-type",
                     "an apparatus file must be a mapping such as 'glosses: [...]'",
-                    f"start the file with one of: {', '.join(SECTIONS)}",
+                    f"start the file with one of: {', '.join(KINDS)}",
                 )
             )
             continue
-        file_fields = FieldReader(problems, f"apparatus file {relpath}", SECTIONS)
+        file_fields = FieldReader(problems, f"apparatus file {relpath}", shape=apparatus_file())
         file_fields.check_keys(node)
         for name, reader in _READERS.items():
             for entry in file_fields.mapping_list(node, name):
@@ -183,8 +293,8 @@ def _selector(entry: YMap, fields: FieldReader, what: str) -> Selector | None:
     return Selector(lemma, start, end, occurrence, before, after, origin)
 
 
-def _note(entry: YMap, fields: FieldReader, name: str, *, required: bool) -> NoteText | None:
-    text = fields.text(entry, name, required=required)
+def _note(entry: YMap, fields: FieldReader, name: str) -> NoteText | None:
+    text = fields.text(entry, name)
     node = entry.get(name)
     if text is None or node is None:
         return None
@@ -196,27 +306,25 @@ def _note(entry: YMap, fields: FieldReader, name: str, *, required: bool) -> Not
 
 
 def _gloss(entry: YMap, problems: list[Diagnostic]) -> GlossEntry | None:
-    fields = FieldReader(problems, "gloss", ("id", "note", *SELECTOR_KEYS))
+    fields = FieldReader(problems, "gloss", shape=GLOSS)
     fields.check_keys(entry)
     entry_id = fields.identifier(entry)
     selector = _selector(entry, fields, f"gloss '{entry_id}'")
-    note = _note(entry, fields, "note", required=True)
+    note = _note(entry, fields, "note")
     if entry_id is None or selector is None or note is None:
         return None
     return GlossEntry(entry_id, selector, note, entry.origin)
 
 
 def _emendation(entry: YMap, problems: list[Diagnostic]) -> EmendationEntry | None:
-    fields = FieldReader(
-        problems, "emendation", ("id", "reading", "witness", "conjecture", "note", *SELECTOR_KEYS)
-    )
+    fields = FieldReader(problems, "emendation", shape=EMENDATION)
     fields.check_keys(entry)
     entry_id = fields.identifier(entry)
     selector = _selector(entry, fields, f"emendation '{entry_id}'")
-    reading = fields.text(entry, "reading", required=True)
+    reading = fields.text(entry, "reading")
     witness = fields.text(entry, "witness")
     conjecture = fields.boolean(entry, "conjecture")
-    note = _note(entry, fields, "note", required=False)
+    note = _note(entry, fields, "note")
     if entry_id is None or selector is None or reading is None:
         return None
     return EmendationEntry(
@@ -225,11 +333,11 @@ def _emendation(entry: YMap, problems: list[Diagnostic]) -> EmendationEntry | No
 
 
 def _cross_reference(entry: YMap, problems: list[Diagnostic]) -> CrossReferenceEntry | None:
-    fields = FieldReader(problems, "cross-reference", ("id", "target", *SELECTOR_KEYS))
+    fields = FieldReader(problems, "cross-reference", shape=CROSS_REFERENCE)
     fields.check_keys(entry)
-    entry_id = fields.identifier(entry, required=False)
+    entry_id = fields.identifier(entry)
     selector = _selector(entry, fields, "cross-reference")
-    target = fields.text(entry, "target", required=True)
+    target = fields.text(entry, "target")
     if selector is None or target is None:
         return None
     target_node = entry.get("target")
@@ -238,7 +346,7 @@ def _cross_reference(entry: YMap, problems: list[Diagnostic]) -> CrossReferenceE
 
 
 def _anchor(entry: YMap, problems: list[Diagnostic]) -> AnchorEntry | None:
-    fields = FieldReader(problems, "anchor", ("id", *SELECTOR_KEYS))
+    fields = FieldReader(problems, "anchor", shape=ANCHOR)
     fields.check_keys(entry)
     entry_id = fields.identifier(entry)
     selector = _selector(entry, fields, f"anchor '{entry_id}'")
@@ -248,11 +356,11 @@ def _anchor(entry: YMap, problems: list[Diagnostic]) -> AnchorEntry | None:
 
 
 def _citation(entry: YMap, problems: list[Diagnostic]) -> CitationEntry | None:
-    fields = FieldReader(problems, "citation", ("id", "cite", "locator", *SELECTOR_KEYS))
+    fields = FieldReader(problems, "citation", shape=CITATION)
     fields.check_keys(entry)
-    entry_id = fields.identifier(entry, required=False)
+    entry_id = fields.identifier(entry)
     selector = _selector(entry, fields, "citation")
-    key = fields.text(entry, "cite", required=True)
+    key = fields.text(entry, "cite")
     locator = fields.text(entry, "locator")
     if selector is None or key is None:
         return None
@@ -262,10 +370,10 @@ def _citation(entry: YMap, problems: list[Diagnostic]) -> CitationEntry | None:
 
 
 def _index(entry: YMap, problems: list[Diagnostic]) -> IndexEntryRaw | None:
-    fields = FieldReader(problems, "index entry", ("id", "heading", "kind", "forms", "sort", "see"))
+    fields = FieldReader(problems, "index entry", shape=INDEX_ENTRY)
     fields.check_keys(entry)
     entry_id = fields.identifier(entry)
-    heading = fields.text(entry, "heading", required=True)
+    heading = fields.text(entry, "heading")
     kind = fields.text(entry, "kind") or "term"
     if kind not in INDEX_KINDS:
         node = entry.get("kind")
@@ -279,7 +387,7 @@ def _index(entry: YMap, problems: list[Diagnostic]) -> IndexEntryRaw | None:
                 f"choose one of: {', '.join(INDEX_KINDS)}",
             )
         )
-    forms = fields.text_list(entry, "forms", required=True)
+    forms = fields.text_list(entry, "forms")
     if entry_id is None or heading is None or not forms:
         return None
     return IndexEntryRaw(
