@@ -8,6 +8,7 @@ from pathlib import Path
 
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, is_calendar_date, suggest
+from edition.languages import language_problem
 from edition.model import Metadata, Origin, Person, SourceWitness, Style
 from edition.textfile import as_named_in_config, read_text_file
 from edition.typography import RULES
@@ -136,7 +137,7 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         subtitle=fields.text(node, "subtitle"),
         authors=_people(node, "authors", problems, required=True),
         editors=_people(node, "editors", problems, required=False),
-        language=fields.text(node, "language", required=True) or "en",
+        language=_language(node, fields, problems),
         date=_date(node, fields, problems),
         rights=fields.text(node, "rights", required=True) or "",
         identifier=fields.text(node, "identifier", required=True) or "",
@@ -158,6 +159,20 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         normalisations=tuple(value for value, _ in fields.text_list(node, "normalisations")),
         typography=_typography(fields.text_list(node, "typography"), problems),
     )
+
+
+def _language(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> str:
+    """The edition's BCP 47 tag: it picks hyphenation patterns, quotation marks and labels."""
+    tag = fields.text(node, "language", required=True)
+    if tag is None:
+        return "en"
+    problem = language_problem(tag)
+    if problem is None:
+        return tag
+    value = node.get("language")
+    origin = value.origin if value is not None else node.origin
+    problems.append(Diagnostic.at(origin, "error", "bad-language", *problem))
+    return "en"
 
 
 def _typography(names: tuple[tuple[str, Origin], ...], problems: list[Diagnostic]) -> tuple[str, ...]:

@@ -13,20 +13,24 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from edition.diagnostics import Diagnostic
+from edition.languages import language_problem
 from edition.model import FootnoteRef, Inline, LineBreak, Origin
 from edition.textfile import ILLEGAL
 
 
 @dataclass(frozen=True, slots=True)
 class Wrap:
-    """A markup element that encloses text: emphasis, strong, code, or an external link."""
+    """A markup element that encloses text: emphasis, strong, code, an external link or a language span."""
 
     uid: int
-    kind: str  # "em" | "strong" | "code" | "link"
+    kind: str  # "em" | "strong" | "code" | "link" | "lang"
     href: str | None = None
+    language: str | None = None  # a "lang" span's BCP 47 tag
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +100,13 @@ class RawDocument:
     footnotes: tuple[RawFootnote, ...]
 
 
-_PARSER = MarkdownIt("commonmark", {"html": True}).use(footnote_plugin)
+# Attributes are read on bracketed spans only ("[Wort]{lang=de}"), not after links or code, where a stray
+# "{…}" is more likely to be the author's own text.
+_PARSER = (
+    MarkdownIt("commonmark", {"html": True})
+    .use(footnote_plugin)
+    .use(attrs_plugin, spans=True, after=("span_close",))
+)
 # Every link destination is parsed as a link, so that an unsafe one is reported and left out here instead of
 # markdown-it printing the whole "[words](javascript:…)" source as text.
 _PARSER.validateLink = lambda url: True
@@ -256,6 +266,30 @@ class _BlockBuilder:
         )
         return False
 
+    def _span_language(self, span: Token, origin: Origin) -> str | None:
+        """The language of a ``[words]{lang=xx}`` span; None (words printed plainly) if it has none usable."""
+        attrs = {str(k): str(v) for k, v in span.attrs.items()}
+        others = sorted(k for k in attrs if k != "lang")
+        if others:
+            self.problems.append(
+                Diagnostic.at(
+                    origin,
+                    "warning",
+                    "span-attribute",
+                    f"the span attribute{'s' if len(others) > 1 else ''} {', '.join(others)} "
+                    f"{'are' if len(others) > 1 else 'is'} not supported and left out",
+                    "a span takes only a language: [words]{lang=de}",
+                )
+            )
+        tag = attrs.get("lang")
+        if tag is None:
+            return None
+        problem = language_problem(tag)
+        if problem is not None:
+            self.problems.append(Diagnostic.at(origin, "error", "bad-language", *problem))
+            return None
+        return tag
+
     def paragraph(self, inline: Token, origin: Origin) -> RawParagraph:
         atoms: list[Atom] = []
         parts: list[str] = []
@@ -297,6 +331,7 @@ class _BlockBuilder:
 
         hidden: str | None = None  # the raw HTML element whose content is being left out
         links: list[bool] = []  # for each open link: was it kept?
+        spans: list[bool] = []  # for each open attribute span: did it open a language span?
         for child in inline.children or ():
             kind = child.type
             if hidden is not None:
@@ -325,6 +360,14 @@ class _BlockBuilder:
                     path.pop()
             elif kind in ("em_close", "strong_close"):
                 path.pop()
+            elif kind == "span_open":
+                language = self._span_language(child, origin)
+                spans.append(language is not None)
+                if language is not None:
+                    path.append(Wrap(next(_uids), "lang", language=language, origin=origin))
+            elif kind == "span_close":
+                if spans.pop():
+                    path.pop()
             elif kind == "code_inline":
                 path.append(Wrap(next(_uids), "code"))
                 add_plain(child.content)

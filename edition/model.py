@@ -58,6 +58,19 @@ class Styled:
 
 
 @dataclass(frozen=True, slots=True)
+class LanguageSpan:
+    """Words in another language than the text around them (``[Weltanschauung]{lang=de}``).
+
+    ``language`` is a well-formed BCP 47 tag; outputs tag the words with it, so they are hyphenated with
+    that language's patterns and read aloud in it, and typography follows it (its quotation marks).
+    """
+
+    language: str
+    children: tuple[Inline, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class ExternalLink:
     href: str
     children: tuple[Inline, ...]
@@ -137,6 +150,7 @@ class IndexMark:
 Inline = (
     Text
     | Styled
+    | LanguageSpan
     | ExternalLink
     | LineBreak
     | FootnoteRef
@@ -437,7 +451,7 @@ def plain_text(nodes: tuple[Inline, ...]) -> str:
     for node in nodes:
         if isinstance(node, Text):
             parts.append(node.text)
-        elif isinstance(node, Styled | ExternalLink | Emended | Reference | CitationLink):
+        elif isinstance(node, Styled | LanguageSpan | ExternalLink | Emended | Reference | CitationLink):
             parts.append(plain_text(node.children))
         elif isinstance(node, LineBreak):
             parts.append(" ")

@@ -141,6 +141,7 @@ class _Resolver:
         self.all_citations: list[Citation] = []
         # The same typography for the copy-text and the editor's own prose (notes, front matter).
         self.rules = tuple(RULES[name] for name in config.typography)
+        self.language = config.metadata.language  # the rules follow it (quotation marks), and spans switch it
         self.index = TextIndex([])
 
     # -- reading ----------------------------------------------------------------------------------
@@ -228,13 +229,15 @@ class _Resolver:
         for mark, span in marks:
             points[span.paragraph + 1].append(PointOverlay(span.start, mark, "start", order=-1))
 
-        rules = self.rules
+        rules, language = self.rules, self.language
 
         def copy_text_inlines(raw: RawParagraph) -> tuple[Inline, ...]:
             n = numbers.get(id(raw))
             if n is None:
-                return apply_rules(build_inlines(raw.atoms), rules)
-            return apply_rules(build_inlines(raw.atoms, ranges.get(n, ()), points.get(n, ())), rules)
+                return apply_rules(build_inlines(raw.atoms), rules, language)
+            return apply_rules(
+                build_inlines(raw.atoms, ranges.get(n, ()), points.get(n, ())), rules, language
+            )
 
         def number_of(raw: RawParagraph) -> int | None:
             return numbers.get(id(raw))
@@ -361,7 +364,9 @@ class _Resolver:
 
     def _note_document(self, raw: RawDocument) -> tuple[Block, ...]:
         def inlines(paragraph: RawParagraph) -> tuple[Inline, ...]:
-            return apply_rules(build_inlines(paragraph.atoms, convert_point=self._note_point), self.rules)
+            return apply_rules(
+                build_inlines(paragraph.atoms, convert_point=self._note_point), self.rules, self.language
+            )
 
         return to_blocks(raw.blocks, inlines, lambda _p: None, self._heading_id)
 
