@@ -33,6 +33,7 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check edition tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

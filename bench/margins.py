@@ -18,7 +18,7 @@ from lxml import etree
 from edition.writers.pdf.margins import place_margin_notes
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTES_CSS = ROOT / "styles" / "margin-notes.css"
+NOTES_CSS = ROOT / "edition" / "styles" / "margin-notes.css"
 PAGE_CSS = """
 @page { size: 6in 9in; margin: 0.75in; }
 @page :right { margin-left: 0.75in; margin-right: 1.75in; @bottom-right { content: counter(page) } }

@@ -232,11 +232,12 @@ class TextIndex:
         words = [w for w in (selector.lemma, selector.start, selector.end) if w]
         found = sorted({c for w in words for c in INVISIBLE_FORMAT.findall(w)})
         if found:
+            parts = (selector.lemma, selector.start, selector.end)
+            lemma, start, end = (INVISIBLE_FORMAT.sub("", w) if w else w for w in parts)
             cleaned = Selector(
-                *(
-                    INVISIBLE_FORMAT.sub("", w) if w else w
-                    for w in (selector.lemma, selector.start, selector.end)
-                ),
+                lemma,
+                start,
+                end,
                 None,
                 selector.before,
                 selector.after,
@@ -258,7 +259,7 @@ class TextIndex:
 
     def nearest(self, selector: Selector, limit: int = 3) -> list[str]:
         """The passages most like the lemma (fuzzy), with their § numbers, for a 'not found' hint."""
-        needle = normalize_lemma(selector.start if selector.lemma is None else selector.lemma or "")
+        needle = normalize_lemma((selector.start if selector.lemma is None else selector.lemma) or "")
         if not needle:
             return []
         scored = []

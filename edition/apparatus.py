@@ -95,7 +95,7 @@ class Apparatus:
 
 def read_apparatus(root: Path, files: list[tuple[str, Origin]], problems: list[Diagnostic]) -> Apparatus:
     """Read every apparatus file; entries keep file order, files keep edition.yaml order."""
-    collected: dict[str, list] = {name: [] for name in SECTIONS}
+    collected: dict[str, list[object]] = {name: [] for name in SECTIONS}
     for relpath, named_at in files:
         try:
             node = load_yaml_file(root, relpath)
@@ -120,7 +120,8 @@ def read_apparatus(root: Path, files: list[tuple[str, Origin]], problems: list[D
                 parsed = reader(entry, problems)
                 if parsed is not None:
                     collected[name].append(parsed)
-    return Apparatus(**{name: tuple(entries) for name, entries in collected.items()})
+    # Each list holds what its section's reader returns (_READERS), so the types match Apparatus's fields.
+    return Apparatus(**{name: tuple(entries) for name, entries in collected.items()})  # type: ignore[arg-type]
 
 
 def _selector(entry: YMap, fields: FieldReader, what: str) -> Selector | None:

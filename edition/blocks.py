@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from edition.markdown import RawBlock, RawBreak, RawHeading, RawList, RawParagraph, RawQuote
 from edition.model import Block, BlockQuote, Heading, Inline, ListBlock, Paragraph, ThematicBreak
@@ -35,7 +35,7 @@ def to_blocks(
     return tuple(out)
 
 
-def raw_paragraphs(raw: tuple[RawBlock, ...]):
+def raw_paragraphs(raw: tuple[RawBlock, ...]) -> Iterator[RawParagraph]:
     """Every paragraph (not heading) in reading order, descending into quotes and lists."""
     for block in raw:
         if isinstance(block, RawParagraph):

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from edition import diagnostics as diag
 from edition.outputs import OutputError, OutputTransaction, build_folder_problem, write_failure
@@ -57,7 +58,7 @@ def _run(argv: Sequence[str] | None) -> int:
     return _build(args)
 
 
-def _readers():
+def _readers() -> ModuleType:
     """The readers, imported only inside main's interrupt handling: a Ctrl-C while they load (most of a
     run's first half second) is an interrupt like any other, not a traceback."""
     from edition import resolve

@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from edition.book.dates import is_date
+from edition.book.labels import LABEL_NAMES
 from edition.diagnostics import Diagnostic, SourceProblem
-from edition.fields import FieldReader, is_calendar_date, suggest
+from edition.fields import FieldReader, suggest
 from edition.languages import language_problem
-from edition.model import Metadata, Origin, Person, SourceWitness, Style
+from edition.model import ESSAY_ROLES, EssayRole, Metadata, Origin, Person, SourceWitness, Style
 from edition.textfile import as_named_in_config, read_text_file
 from edition.typography import RULES
 from edition.yamlload import YMap, YScalar, YSeq, load_yaml_file
@@ -37,12 +39,13 @@ TOP_KEYS = (
     "further_reading",
     "normalisations",
     "typography",
+    "labels",
 )
 PERSON_KEYS = ("name", "role", "note")
 WITNESS_KEYS = ("siglum", "description", "title", "periodical", "issue", "date", "url")
 STYLE_KEYS = ("trim", "bleed", "font", "font_package", "font_size", "csl", "pdf_variant", "stylesheet")
 TRIM_KEYS = ("width", "height")
-FRONT_KEYS = ("title", "file")
+FRONT_KEYS = ("title", "file", "role")
 # Exactly the variants the pinned WeasyPrint (70.0) writes (a test holds this list against its own); "pdf/a-4"
 # alone is not one of them (WeasyPrint names its conformance levels a-4e, a-4f and a-4u).
 PDF_VARIANTS = (
@@ -75,7 +78,6 @@ RANGES_PT = {
     "bleed": (0.0, 0.5 * 72, "0 to 0.5in (printers ask for 3mm)"),
     "font_size": (5.0, 24.0, "5pt to 24pt"),
 }
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ class FrontMatterRef:
     title: str
     path: str
     origin: Origin
+    role: EssayRole | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,7 @@ class EditionConfig:
     further_reading: tuple[KeyRef, ...]
     normalisations: tuple[str, ...]
     typography: tuple[str, ...]
+    labels: tuple[tuple[str, str], ...] = ()  # the book's own words, replaced (edition/book/labels.py)
 
 
 def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
@@ -158,6 +162,7 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         further_reading=tuple(KeyRef(k, o) for k, o in fields.text_list(node, "further_reading")),
         normalisations=tuple(value for value, _ in fields.text_list(node, "normalisations")),
         typography=_typography(fields.text_list(node, "typography"), problems),
+        labels=_labels(node, problems),
     )
 
 
@@ -173,6 +178,26 @@ def _language(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> st
     origin = value.origin if value is not None else node.origin
     problems.append(Diagnostic.at(origin, "error", "bad-language", *problem))
     return "en"
+
+
+def _labels(node: YMap, problems: list[Diagnostic]) -> tuple[tuple[str, str], ...]:
+    """``labels:``: label name -> the text the book prints instead (``textual_notes: Emendations``)."""
+    found = node.get("labels")
+    if found is None or (isinstance(found, YScalar) and found.value is None):
+        return ()
+    names = tuple(sorted(LABEL_NAMES))
+    fields = FieldReader(problems, "labels of edition.yaml", names)
+    if not isinstance(found, YMap):
+        fields.wrong_type(found, "labels", "a mapping of label names to text")
+        return ()
+    fields.check_keys(found)
+    out = []
+    for key, _ in found.items:
+        if key.name in LABEL_NAMES:
+            value = fields.text(found, key.name)
+            if value:
+                out.append((key.name, value))
+    return tuple(out)
 
 
 def _typography(names: tuple[tuple[str, Origin], ...], problems: list[Diagnostic]) -> tuple[str, ...]:
@@ -224,7 +249,7 @@ def _date(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> str:
     value = fields.text(node, "date", required=True)
     if value is None:
         return "1970-01-01"
-    if not DATE.match(value) or not is_calendar_date(value):
+    if not is_date(value):
         found = node.get("date")
         assert found is not None
         problems.append(
@@ -384,6 +409,28 @@ def _front_matter(node: YMap, problems: list[Diagnostic]) -> tuple[FrontMatterRe
         fields.check_keys(entry)
         title = fields.text(entry, "title", required=True)
         path = fields.text(entry, "file", required=True)
+        role = _essay_role(entry, fields, problems)
         if title and path:
-            refs.append(FrontMatterRef(title, path, entry.origin))
+            refs.append(FrontMatterRef(title, path, entry.origin, role))
     return tuple(refs)
+
+
+def _essay_role(entry: YMap, fields: FieldReader, problems: list[Diagnostic]) -> EssayRole | None:
+    """``role:`` of a front_matter entry: what the essay is for the book (introduction, note-on-the-text)."""
+    value = fields.text(entry, "role")
+    if value is None:
+        return None
+    for role in ESSAY_ROLES:
+        if value == role:
+            return role
+    found = entry.get("role")
+    problems.append(
+        Diagnostic.at(
+            found.origin if found is not None else entry.origin,
+            "error",
+            "bad-role",
+            f"'{value}' is not a role of a front_matter essay",
+            "write one of: " + ", ".join(ESSAY_ROLES),
+        )
+    )
+    return None

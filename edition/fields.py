@@ -6,7 +6,6 @@ unknown keys, wrong types and missing fields are reported the same way everywher
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,17 +38,6 @@ def suggest(name: str, choices: Iterable[str]) -> str | None:
     """The nearest spelling among ``choices``, if any is close enough to be a likely typo."""
     match = fuzzy.extractOne(name, list(choices), score_cutoff=70)
     return match[0] if match else None
-
-
-def is_calendar_date(value: str) -> bool:
-    """YYYY, YYYY-MM or YYYY-MM-DD naming a day that exists (no 2026-02-30, no month 13, no year 0)."""
-    try:
-        parts = [int(part) for part in value.split("-")]
-        year, month, day = (*parts, 1, 1)[:3]
-        datetime.date(year, month, day)
-    except (ValueError, OverflowError):
-        return False
-    return True
 
 
 def scalar_text(node: YScalar) -> str:

@@ -109,7 +109,7 @@ _PARSER = (
 )
 # Every link destination is parsed as a link, so that an unsafe one is reported and left out here instead of
 # markdown-it printing the whole "[words](javascript:…)" source as text.
-_PARSER.validateLink = lambda url: True
+_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]  # markdown-it documents this hook
 SAFE_SCHEMES = ("http", "https", "mailto")
 URL_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 # Raw HTML elements whose content is not text to read (a script's code, a style sheet): left out entirely.

@@ -7,6 +7,7 @@ Apparatus entries are already merged into the text as inline nodes: a writer nev
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -220,14 +221,23 @@ class Section:
     origin: Origin
 
 
+EssayRole = Literal["introduction", "note-on-the-text"]
+ESSAY_ROLES: tuple[EssayRole, ...] = ("introduction", "note-on-the-text")
+
+
 @dataclass(frozen=True, slots=True)
 class Essay:
-    """Editorial front matter written in Markdown (introduction, note on the text)."""
+    """Editorial front matter written in Markdown (introduction, note on the text).
+
+    ``role`` is what edition.yaml declares (``role: note-on-the-text``); None when it declares none (the
+    book layer then falls back to the title, see ``edition/book/divisions.py``).
+    """
 
     element_id: str
     title: str
     blocks: tuple[Block, ...]
     origin: Origin
+    role: EssayRole | None = None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -422,19 +432,21 @@ class Edition:
     bibliography: tuple[BibEntry, ...]
     normalisations: tuple[str, ...] = field(default=())
     origin: Origin = field(default=Origin("edition.yaml"))
+    # edition.yaml's ``labels:`` (label name, text): the book's own words replaced (edition/book/labels.py).
+    labels: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def paragraph_count(self) -> int:
         return sum(1 for _ in iter_paragraphs(self.sections))
 
 
-def iter_paragraphs(sections: tuple[Section, ...]):
+def iter_paragraphs(sections: tuple[Section, ...]) -> Iterator[Paragraph]:
     """Yield every numbered paragraph of the copy-text in reading order."""
     for section in sections:
         yield from _numbered(section.blocks)
 
 
-def _numbered(blocks: tuple[Block, ...]):
+def _numbered(blocks: tuple[Block, ...]) -> Iterator[Paragraph]:
     for block in blocks:
         if isinstance(block, Paragraph) and block.number is not None:
             yield block

@@ -10,8 +10,10 @@ import gc
 import itertools
 import logging
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from edition import apparatus as app
 from edition.anchoring import Span, TextIndex
@@ -23,12 +25,21 @@ from edition.bibliography import (
     find_style,
     read_bibliography,
 )
-from edition.blocks import raw_paragraphs, to_blocks
+from edition.blocks import ParagraphInlines, ParagraphNumber, raw_paragraphs, to_blocks
 from edition.config import EditionConfig, read_config
 from edition.diagnostics import Diagnostic, EditionError, SourceProblem, has_errors
 from edition.fields import suggest
 from edition.indexing import fold, resolve_index
-from edition.markdown import NoteMarkup, PointAtom, RawDocument, RawHeading, RawParagraph, parse_markdown
+from edition.markdown import (
+    NoteMarkup,
+    PointAtom,
+    RawBlock,
+    RawDocument,
+    RawFootnote,
+    RawHeading,
+    RawParagraph,
+    parse_markdown,
+)
 from edition.model import (
     Anchor,
     BibEntry,
@@ -42,6 +53,7 @@ from edition.model import (
     Footnote,
     Gloss,
     GlossRef,
+    Heading,
     Inline,
     LemmaSpan,
     NamedAnchor,
@@ -50,6 +62,7 @@ from edition.model import (
     Reference,
     Section,
     Target,
+    TargetKind,
     Text,
     plain_text,
 )
@@ -59,6 +72,8 @@ from edition.textfile import as_named_in_config, edition_too_large, read_text_fi
 from edition.typography import RULES, apply_rules
 
 log = logging.getLogger(__name__)
+_E = TypeVar("_E")
+_Placed = app.GlossEntry | app.EmendationEntry | app.AnchorEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +287,7 @@ class _Resolver:
             index=index_entries,
             bibliography=bibliography,
             normalisations=tuple(rule.description for rule in rules) + config.normalisations,
+            labels=config.labels,
             origin=Origin("edition.yaml"),
         )
 
@@ -280,7 +296,7 @@ class _Resolver:
     def _heading_id(self) -> str:
         return f"h-{next(self.heading_counter)}"
 
-    def _register_footnote_targets(self, footnotes, numbers) -> None:
+    def _register_footnote_targets(self, footnotes: Iterable[RawFootnote], numbers: dict[int, int]) -> None:
         for fn in footnotes:
             first = next(iter(raw_paragraphs(fn.blocks)), None)
             paragraph = numbers.get(id(first)) if first is not None else None
@@ -316,7 +332,7 @@ class _Resolver:
         )
 
     def _register_entry_targets(self, apparatus: app.Apparatus, spans: dict[int, Span]) -> None:
-        kinds = (
+        kinds: tuple[tuple[TargetKind, tuple[_Placed, ...], str], ...] = (
             ("gloss", apparatus.glosses, "lemma-"),
             ("emendation", apparatus.emendations, "em-"),
             ("anchor", apparatus.anchors, "a-"),
@@ -326,25 +342,22 @@ class _Resolver:
                 span = spans.get(id(entry))
                 paragraph = span.paragraph + 1 if span else None
                 self.targets.add(
-                    entry.id,
-                    Target(
-                        prefix + entry.id,
-                        kind,
-                        paragraph,  # type: ignore[arg-type]
-                        f"§ {paragraph}",
-                    ),
-                    entry.origin,
+                    entry.id, Target(prefix + entry.id, kind, paragraph, f"§ {paragraph}"), entry.origin
                 )
-        for entry in apparatus.cross_references:
-            if entry.id:
-                span = spans.get(id(entry))
+        for reference in apparatus.cross_references:
+            if reference.id:
+                span = spans.get(id(reference))
                 paragraph = span.paragraph + 1 if span else None
                 self.targets.add(
-                    entry.id, Target(f"x-{entry.id}", "anchor", paragraph, f"§ {paragraph}"), entry.origin
+                    reference.id,
+                    Target(f"x-{reference.id}", "anchor", paragraph, f"§ {paragraph}"),
+                    reference.origin,
                 )
-        for entry in apparatus.index:
+        for raw_entry in apparatus.index:
             self.targets.add(
-                entry.id, Target(f"index-{entry.id}", "index", None, entry.heading), entry.origin
+                raw_entry.id,
+                Target(f"index-{raw_entry.id}", "index", None, raw_entry.heading),
+                raw_entry.origin,
             )
 
     # -- notes (Markdown inside YAML) ----------------------------------------------------------------
@@ -436,11 +449,11 @@ class _Resolver:
     # -- entries --------------------------------------------------------------------------------------
 
     @staticmethod
-    def _in_text_order(entries, spans):
+    def _in_text_order(entries: Iterable[_E], spans: Mapping[int, Span]) -> list[tuple[Span, _E]]:
         placed = [(spans[id(e)], e) for e in entries if id(e) in spans]
         return sorted(placed, key=lambda item: (item[0].paragraph, item[0].end, item[0].start))
 
-    def _emendations(self, apparatus: app.Apparatus, spans) -> tuple[Emendation, ...]:
+    def _emendations(self, apparatus: app.Apparatus, spans: Mapping[int, Span]) -> tuple[Emendation, ...]:
         witnesses = {w.siglum for w in self.config.metadata.witnesses}
         default = self.config.metadata.witnesses[0].siglum if self.config.metadata.witnesses else "?"
         out = []
@@ -486,7 +499,7 @@ class _Resolver:
             )
         return tuple(out)
 
-    def _glosses(self, apparatus: app.Apparatus, spans) -> tuple[Gloss, ...]:
+    def _glosses(self, apparatus: app.Apparatus, spans: Mapping[int, Span]) -> tuple[Gloss, ...]:
         return tuple(
             Gloss(
                 f"gloss-{entry.id}",
@@ -499,13 +512,15 @@ class _Resolver:
             for number, (span, entry) in enumerate(self._in_text_order(apparatus.glosses, spans), 1)
         )
 
-    def _anchors(self, apparatus: app.Apparatus, spans) -> tuple[NamedAnchor, ...]:
+    def _anchors(self, apparatus: app.Apparatus, spans: Mapping[int, Span]) -> tuple[NamedAnchor, ...]:
         return tuple(
             NamedAnchor(f"a-{entry.id}", self._lemma(span), entry.origin)
             for span, entry in self._in_text_order(apparatus.anchors, spans)
         )
 
-    def _cross_references(self, apparatus: app.Apparatus, spans) -> tuple[CrossReference, ...]:
+    def _cross_references(
+        self, apparatus: app.Apparatus, spans: Mapping[int, Span]
+    ) -> tuple[CrossReference, ...]:
         out = []
         for n, (span, entry) in enumerate(self._in_text_order(apparatus.cross_references, spans), 1):
             target = self.targets.lookup(entry.target, entry.target_origin)
@@ -517,7 +532,7 @@ class _Resolver:
                 )
         return tuple(out)
 
-    def _citations(self, apparatus: app.Apparatus, spans) -> list[tuple[Citation, Span]]:
+    def _citations(self, apparatus: app.Apparatus, spans: Mapping[int, Span]) -> list[tuple[Citation, Span]]:
         out = []
         for span, entry in self._in_text_order(apparatus.citations, spans):
             citation = self._cite(entry.key, entry.locator, entry.key_origin)
@@ -527,8 +542,10 @@ class _Resolver:
 
     # -- sections, front matter, bibliography ---------------------------------------------------------
 
-    def _sections(self, blocks, inlines, number_of) -> tuple[Section, ...]:
-        groups: list[list] = [[]]
+    def _sections(
+        self, blocks: tuple[RawBlock, ...], inlines: ParagraphInlines, number_of: ParagraphNumber
+    ) -> tuple[Section, ...]:
+        groups: list[list[RawBlock]] = [[]]
         for block in blocks:
             if isinstance(block, RawHeading) and block.level <= 2 and groups[-1]:
                 groups.append([])
@@ -538,12 +555,13 @@ class _Resolver:
             if not group:
                 continue
             converted = to_blocks(tuple(group), inlines, number_of, self._heading_id)
-            heading = converted[0] if isinstance(group[0], RawHeading) else None
+            first = converted[0]
+            heading = first if isinstance(group[0], RawHeading) and isinstance(first, Heading) else None
             # The title as printed (typography applied), for contents, running heads and navigation.
-            title = plain_text(converted[0].content) if heading is not None else None
+            title = plain_text(heading.content) if heading is not None else None
             body = converted[1:] if heading is not None else converted
             origin = group[0].origin if not isinstance(group[0], RawHeading) else group[0].paragraph.origin
-            sections.append(Section(f"sec-{n}", title, heading, tuple(body), origin))  # type: ignore[arg-type]
+            sections.append(Section(f"sec-{n}", title, heading, tuple(body), origin))
         return tuple(sections)
 
     def _front_matter(self) -> tuple[Essay, ...]:
@@ -552,7 +570,9 @@ class _Resolver:
             raw = self._markdown(ref.path, ref.origin, note_markup=True)
             if raw is None:
                 continue
-            essays.append(Essay(f"front-{n}", ref.title, self._note_document(raw), Origin(ref.path)))
+            essays.append(
+                Essay(f"front-{n}", ref.title, self._note_document(raw), Origin(ref.path), ref.role)
+            )
         return tuple(essays)
 
     def _bibliography(self) -> tuple[BibEntry, ...]:

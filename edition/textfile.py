@@ -39,7 +39,9 @@ def illegal_character(text: str) -> str | None:
     return found.group() if found else None
 
 
-def _problem(relpath: str, code: str, message: str, hint: str | None, line: int = 1, column: int = 1):
+def _problem(
+    relpath: str, code: str, message: str, hint: str | None, line: int = 1, column: int = 1
+) -> SourceProblem:
     return SourceProblem(Diagnostic(relpath, line, column, "error", code, message, hint))
 
 

@@ -10,6 +10,7 @@ impossible value (``!!int one``, a Python tag) is a located diagnostic, never a 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,12 +155,14 @@ class _Builder:
 
     def origin(self, event: Event) -> Origin:
         mark = event.start_mark
+        if mark is None:  # PyYAML's parser always sets it; the stubs allow None
+            return Origin(self.relpath)
         return Origin(self.relpath, mark.line + 1, mark.column + 1)
 
-    def document(self, events) -> YNode | None:
+    def document(self, events: Iterable[Event]) -> YNode | None:
         root: YNode | None = None
         documents = 0
-        stack: list[tuple[Event, list]] = []  # open collections: start event, items so far
+        stack: list[tuple[Event, list[YNode]]] = []  # open collections: start event, items so far
         for event in events:
             if isinstance(event, DocumentStartEvent):
                 documents += 1
@@ -242,13 +245,13 @@ class _Builder:
             return YScalar(text, origin, block, text)
         tag = event.tag
         if tag is None or tag == "!":
-            tag = _RESOLVER.resolve(ScalarNode, text, event.implicit)
+            tag = _RESOLVER.resolve(ScalarNode, text, event.implicit)  # type: ignore[no-untyped-call]
         if tag in _KEPT_AS_TEXT:
             return YScalar(text, origin, block, text)
         if tag not in _CONSTRUCTED:
             self.problems.append(self.tag_refused(event, tag, "value"))
             return YScalar(text, origin, block, text)
-        node = ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
+        node = ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]
         try:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except (ConstructorError, ValueError, KeyError, IndexError, TypeError, OverflowError):

@@ -21,12 +21,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from edition.book import book_of
+from edition.book.dates import DateError
+from edition.diagnostics import Diagnostic
 from edition.model import Edition, iter_paragraphs
 from edition.outputs import OutputTransaction
 from edition.writers.epub.archive import write_atomically
 from edition.writers.epub.cover import layout_cover
 from edition.writers.epub.errors import EpubError
-from edition.writers.epub.labels import ENGLISH
 from edition.writers.epub.language import direction
 from edition.writers.epub.links import Linker
 from edition.writers.epub.package import (
@@ -34,7 +36,6 @@ from edition.writers.epub.package import (
     COVER_RASTER_HREF,
     CSS_HREF,
     build_package,
-    edition_datetime,
 )
 from edition.writers.epub.pages import paginate
 from edition.writers.epub.plan import plan_book
@@ -47,7 +48,7 @@ from edition.writers.epub.render import (
     render_package,
 )
 
-STYLESHEET = Path(__file__).resolve().parents[3] / "styles" / "epub.css"
+STYLESHEET = Path(__file__).resolve().parents[2] / "styles" / "epub.css"  # package data: edition/styles
 
 __all__ = ["EpubBuildResult", "EpubError", "build_epub"]
 
@@ -80,15 +81,24 @@ def build_epub(
         if progress is not None:
             progress("epub", message)
 
-    labels = ENGLISH
+    try:
+        book_plan = book_of(edition)
+    except DateError as problem:
+        message = f"edition date {problem}"
+        raise EpubError(message, [Diagnostic.at(edition.origin, "error", "bad-date", message)]) from None
+    labels = book_plan.labels
     report("planning the book")
-    plan = plan_book(edition, labels)
+    plan = plan_book(book_plan)
     pages = paginate(plan.flow, page_map)
-    timestamp = edition_datetime(edition.metadata.date)
+    timestamp = book_plan.date.midnight()
     linker = Linker(
         plan.locations,
         {gloss.element_id: gloss.lemma_id for gloss in edition.glosses},
-        {p.number: p.element_id for p in iter_paragraphs(edition.sections) if p.element_id},
+        {
+            p.number: p.element_id
+            for p in iter_paragraphs(edition.sections)
+            if p.element_id and p.number is not None
+        },
         labels,
     )
     cover = layout_cover(edition.metadata, labels)

@@ -7,23 +7,22 @@ clock leaks into the file. The file is written beside its destination and moved 
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from edition.outputs import OutputTransaction
 
 MIMETYPE = b"application/epub+zip"
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can record
+_ZIP_LAST = (2107, 12, 31, 23, 59, 58)  # and the latest (an edition may be dated 9999)
 
 
-def zip_bytes_to(handle, files: Sequence[tuple[str, bytes]], timestamp: datetime) -> None:
+def zip_bytes_to(handle: BinaryIO, files: Sequence[tuple[str, bytes]], timestamp: datetime) -> None:
     """Write the container to an open binary file: mimetype first and stored, then ``files`` in order."""
-    stamp = max(_ZIP_EPOCH, timestamp.timetuple()[:6])
+    stamp = min(max(_ZIP_EPOCH, timestamp.timetuple()[:6]), _ZIP_LAST)
     with zipfile.ZipFile(handle, "w") as archive:
         archive.writestr(_entry("mimetype", stamp, zipfile.ZIP_STORED), MIMETYPE)
         for name, data in files:
@@ -45,22 +44,10 @@ def write_atomically(
         with outputs.open(path) as handle:
             zip_bytes_to(handle, files, timestamp)
         return
-    temp: Path | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            temp = Path(handle.name)
+    with OutputTransaction() as own:
+        with own.open(path) as handle:
             zip_bytes_to(handle, files, timestamp)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-        temp = None
-    finally:
-        if temp is not None:
-            with contextlib.suppress(FileNotFoundError):
-                temp.unlink()
+        own.commit()
 
 
 def _entry(name: str, stamp: tuple[int, ...], compression: int) -> zipfile.ZipInfo:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from edition.book.labels import Labels
 from edition.model import Metadata
-from edition.writers.epub.labels import Labels
 
 WIDTH = 1400
 HEIGHT = 2100

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from edition.book.labels import Labels
 from edition.model import Target
 from edition.writers.epub.errors import EpubError
-from edition.writers.epub.labels import Labels
 
 NBSP = "\u00a0"
 
@@ -45,8 +45,9 @@ class Linker:
         element_id = target.element_id
         if target.kind == "gloss":
             element_id = self.gloss_lemmas.get(element_id, element_id)
-        if element_id not in self.locations and target.paragraph in self.paragraphs:
-            element_id = self.paragraphs[target.paragraph]
+        paragraph = target.paragraph
+        if element_id not in self.locations and paragraph is not None and paragraph in self.paragraphs:
+            element_id = self.paragraphs[paragraph]
         return self.href(element_id)
 
     def pointer(self, target: Target) -> str:

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
+from edition.book.dates import parse_date
+from edition.book.labels import Labels
 from edition.model import Edition
-from edition.writers.epub.errors import EpubError
-from edition.writers.epub.labels import Labels
 from edition.writers.epub.language import direction
 from edition.writers.epub.pages import Pagination
 from edition.writers.epub.plan import BookPlan
@@ -29,7 +28,6 @@ COVER_HREF = "images/cover.svg"  # shown on the cover page: sharp at any size
 COVER_RASTER_HREF = "images/cover.png"  # the package's cover image: Kobo and Kindle take only a raster one
 COVER_ITEM = "cover-image"
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +62,6 @@ class Package:
     cover_item: str = COVER_ITEM
 
 
-def edition_datetime(date: str) -> datetime:
-    """The edition's date as midnight UTC: the EPUB's modification time and every zip entry's timestamp."""
-    match = _DATE.match(date.strip())
-    if match is None:
-        raise EpubError(f"edition date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else 1 for part in match.groups())
-    try:
-        return datetime(year, month, day, tzinfo=UTC)
-    except ValueError as problem:
-        raise EpubError(f"edition date {date!r} is not a real date: {problem}") from None
-
-
 def build_package(edition: Edition, plan: BookPlan, pages: Pagination, labels: Labels) -> Package:
     items = [
         ManifestItem(
@@ -92,7 +78,7 @@ def build_package(edition: Edition, plan: BookPlan, pages: Pagination, labels: L
     return Package(
         language=meta.language,
         direction=direction(meta.language),
-        modified=edition_datetime(meta.date).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        modified=parse_date(meta.date).midnight().strftime("%Y-%m-%dT%H:%M:%SZ"),
         items=tuple(items),
         spine=spine,
         accessibility=accessibility(edition, plan, has_pages),

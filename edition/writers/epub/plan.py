@@ -12,9 +12,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from edition.model import BibEntry, Edition, Emendation, Essay, Gloss, IndexEntry, IndexLocation, Section
+from edition.book import Book
+from edition.book.index import IndexLine
+from edition.book.labels import Labels
+from edition.model import BibEntry, Edition, Emendation, Essay, Gloss, Section
 from edition.writers.epub.errors import EpubError
-from edition.writers.epub.labels import Labels
 from edition.writers.epub.walk import IdWalker, glosses_in, textual_note_id
 
 DocumentKind = Literal[
@@ -69,25 +71,10 @@ class Landmark:
 
 
 @dataclass(frozen=True, slots=True)
-class SeeAlso:
-    heading: str
-    element_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class IndexLine:
-    """An index entry as printed: one link per paragraph it occurs in, then its "see also" entries."""
-
-    entry: IndexEntry
-    locations: tuple[IndexLocation, ...]
-    see: tuple[SeeAlso, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class IndexGroup:
-    """Index entries under one initial letter."""
+    """One group of the book's index (``edition.book.index``) with the id of its ``<section>``."""
 
-    letter: str
+    title: str
     element_id: str
     lines: tuple[IndexLine, ...]
 
@@ -103,18 +90,23 @@ class BookPlan:
     works_cited: tuple[BibEntry, ...]
     further_reading: tuple[BibEntry, ...]
     index_groups: tuple[IndexGroup, ...]
+    index_headed: bool  # more than one group: each gets its heading
     textual_notes: tuple[Emendation, ...]
 
     def document(self, kind: DocumentKind) -> Document | None:
         return next((doc for doc in self.documents if doc.kind == kind), None)
 
 
-def plan_book(edition: Edition, labels: Labels) -> BookPlan:
-    """Lay the edition out as files; raises :class:`EpubError` when two elements would share an id."""
-    walker = IdWalker({footnote.element_id: footnote.ref_id for footnote in edition.footnotes})
-    documents = tuple(_documents(edition, labels))
-    index_groups = _index_groups(edition.index)
-    textual_notes = tuple(sorted(edition.emendations, key=lambda e: e.number))
+def plan_book(book: Book) -> BookPlan:
+    """Lay the book out as files; raises :class:`EpubError` when two elements would share an id."""
+    edition, labels = book.edition, book.labels
+    walker = IdWalker(dict(book.footnote_refs))
+    documents = tuple(_documents(book))
+    index_groups = tuple(
+        IndexGroup(group.title, f"ed.index.{position}", group.lines)
+        for position, group in enumerate(book.index, start=1)
+    )
+    textual_notes = book.textual_notes
     flow: list[tuple[str, str]] = []
     locations: dict[str, str] = {}
 
@@ -134,40 +126,40 @@ def plan_book(edition: Edition, labels: Labels) -> BookPlan:
         for element_id in _note_ids(doc, walker):
             place(element_id, doc.href, in_flow=False)
 
-    works_cited = tuple(entry for entry in edition.bibliography if entry.cited)
-    further = tuple(entry for entry in edition.bibliography if entry.further_reading or not entry.cited)
     return BookPlan(
         documents=documents,
-        toc=_toc(documents, edition, labels),
+        toc=_toc(documents, book),
         landmarks=_landmarks(documents, labels),
         locations=locations,
         flow=tuple(flow),
         walker=walker,
-        works_cited=works_cited,
-        further_reading=further,
+        works_cited=book.bibliography.works_cited,
+        further_reading=tuple(item.entry for item in book.bibliography.further_reading),
         index_groups=index_groups,
+        index_headed=len(index_groups) > 1,
         textual_notes=textual_notes,
     )
 
 
-def _documents(edition: Edition, labels: Labels) -> Iterator[Document]:
+def _documents(book: Book) -> Iterator[Document]:
+    edition, labels = book.edition, book.labels
     names = _FileNames()
     yield Document("cover.xhtml", "cover", labels.cover, "frontmatter")
     yield Document("titlepage.xhtml", "titlepage", labels.title_page, "frontmatter")
     yield Document("imprint.xhtml", "imprint", labels.imprint, "frontmatter")
     yield Document("nav.xhtml", "nav", labels.contents, "frontmatter")
-    note = _note_on_the_text(edition.front_matter)
-    for essay in edition.front_matter:
+    note = book.note_on_text
+    for item in book.essays:
         yield Document(
-            names.make("front", essay.element_id),
+            names.make("front", item.essay.element_id),
             "essay",
-            essay.title,
+            item.essay.title,
             "frontmatter",
-            essay=essay,
-            adds_witnesses=essay is note,
-            introduction=_is_named(essay, "introduction"),
+            essay=item.essay,
+            adds_witnesses=item.essay.element_id == note.receives_list,
+            introduction=item.role == "introduction",
         )
-    if note is None:
+    if note.generated:
         yield Document(
             "note-on-the-text.xhtml", "note", labels.note_on_the_text, "frontmatter", adds_witnesses=True
         )
@@ -187,24 +179,10 @@ def _documents(edition: Edition, labels: Labels) -> Iterator[Document]:
         yield Document("endnotes.xhtml", "endnotes", labels.author_notes, "backmatter", glosses=notes)
     if edition.emendations:
         yield Document("textual-notes.xhtml", "textual-notes", labels.textual_notes, "backmatter")
-    if edition.bibliography:
+    if not book.bibliography.empty:
         yield Document("bibliography.xhtml", "bibliography", labels.bibliography, "backmatter")
     if edition.index:
         yield Document("index.xhtml", "index", labels.index, "backmatter")
-
-
-def _note_on_the_text(essays: tuple[Essay, ...]) -> Essay | None:
-    """The essay the witness list belongs after. The model has no flag for it, so it is found by name."""
-    return next((essay for essay in essays if _is_named(essay, "note on the text")), None)
-
-
-def _is_named(essay: Essay, words: str) -> bool:
-    slug = words.replace(" ", "-")
-    return essay.element_id == slug or essay.element_id.endswith("-" + slug) or _words(essay.title) == words
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _flow_ids(
@@ -250,20 +228,49 @@ def _note_ids(doc: Document, walker: IdWalker) -> Iterator[str]:
         yield from walker.block_ids(gloss.body)
 
 
-def _toc(documents: tuple[Document, ...], edition: Edition, labels: Labels) -> tuple[TocEntry, ...]:
-    entries: list[TocEntry] = []
-    sections = [doc for doc in documents if doc.kind == "section"]
+def _toc(documents: tuple[Document, ...], book: Book) -> tuple[TocEntry, ...]:
+    """The book's contents (``edition.book.contents``) as links to files, after the title page and imprint.
+
+    The text's entry links to the first section file; its sections are its children (the first one only
+    when it is untitled, as the text's own entry already leads there).
+    """
+    fixed = {doc.kind: doc.href for doc in documents}
+    by_id: dict[str, str] = {}
     for doc in documents:
-        if doc.kind in ("cover", "nav"):
+        if doc.essay is not None:
+            by_id[doc.essay.element_id] = doc.href
+        if doc.section is not None and doc.section.heading is not None:
+            by_id[doc.section.heading.element_id] = doc.href
+    kind_href = {
+        "note-on-the-text": fixed.get("note"),
+        "author-notes": fixed.get("endnotes"),
+        "textual-notes": fixed.get("textual-notes"),
+        "bibliography": fixed.get("bibliography"),
+        "index": fixed.get("index"),
+    }
+    first = next((doc for doc in documents if doc.kind == "section"), None)
+    contents = book.contents()
+    children = tuple(
+        TocEntry(entry.title, by_id[entry.element_id])
+        for entry in contents
+        if entry.kind == "section" and entry.element_id is not None
+    )
+    if first is not None and first.section is not None and first.section.heading is not None:
+        children = children[1:]
+    entries = [
+        TocEntry(book.labels.title_page, fixed["titlepage"]),
+        TocEntry(book.labels.imprint, fixed["imprint"]),
+    ]
+    for entry in contents:
+        if entry.kind == "section":
             continue
-        if doc.kind == "section":
-            if doc is sections[0]:
-                children = tuple(TocEntry(d.title, d.href) for d in sections if d.section and d.section.title)
-                if sections[0].section and sections[0].section.title:
-                    children = children[1:]
-                entries.append(TocEntry(edition.metadata.title, doc.href, children))
+        if entry.kind == "text":
+            if first is not None:
+                entries.append(TocEntry(entry.title, first.href, children))
             continue
-        entries.append(TocEntry(doc.title, doc.href))
+        href = by_id[entry.element_id] if entry.element_id is not None else kind_href.get(entry.kind)
+        if href is not None:
+            entries.append(TocEntry(entry.title, href))
     return tuple(entries)
 
 
@@ -280,43 +287,6 @@ def _landmarks(documents: tuple[Document, ...], labels: Labels) -> tuple[Landmar
         if kind in by_kind:
             marks.append(Landmark(epub_type, by_kind[kind].title, by_kind[kind].href))
     return tuple(marks)
-
-
-def _index_groups(entries: tuple[IndexEntry, ...]) -> tuple[IndexGroup, ...]:
-    ordered = sorted(entries, key=lambda e: (e.sort_key.casefold(), e.heading.casefold(), e.element_id))
-    by_id = {entry.element_id: entry for entry in entries}
-    groups: dict[str, list[IndexLine]] = {}
-    for entry in ordered:
-        initial = (entry.sort_key or entry.heading)[:1].upper()
-        see = tuple(
-            SeeAlso(other.heading, other.element_id)
-            for other in (_see_entry(name, by_id) for name in entry.see)
-            if other is not None
-        )
-        line = IndexLine(entry, _first_per_paragraph(entry.locations), see)
-        groups.setdefault(initial if initial.isalpha() else "#", []).append(line)
-    return tuple(
-        IndexGroup(letter, f"ed.index.{position}", tuple(lines))
-        for position, (letter, lines) in enumerate(groups.items(), start=1)
-    )
-
-
-def _see_entry(name: str, by_id: Mapping[str, IndexEntry]) -> IndexEntry | None:
-    """A "see also" names an entry by its element id or by the id the editor wrote (``idx-`` prefixed)."""
-    if name in by_id:
-        return by_id[name]
-    matches = [entry for element_id, entry in by_id.items() if element_id.endswith("-" + name)]
-    return matches[0] if len(matches) == 1 else None
-
-
-def _first_per_paragraph(locations: tuple[IndexLocation, ...]) -> tuple[IndexLocation, ...]:
-    seen: set[int] = set()
-    kept: list[IndexLocation] = []
-    for location in locations:
-        if location.paragraph not in seen:
-            seen.add(location.paragraph)
-            kept.append(location)
-    return tuple(kept)
 
 
 _FIXED_NAMES = frozenset(

@@ -12,4 +12,5 @@ import cairosvg
 
 def rasterise(svg: bytes) -> bytes:
     """PNG bytes of ``svg`` at its own pixel size (the cover's 1400×2100)."""
-    return cairosvg.svg2png(bytestring=svg)
+    png: bytes = cairosvg.svg2png(bytestring=svg)
+    return png

@@ -15,11 +15,11 @@ from typing import NoReturn
 
 import jinja2
 
+from edition.book.labels import Labels
 from edition.model import Edition, Metadata
 from edition.writers.epub.cover import Cover
 from edition.writers.epub.errors import EpubError
 from edition.writers.epub.flow import unnest
-from edition.writers.epub.labels import Labels
 from edition.writers.epub.links import Linker
 from edition.writers.epub.package import PACKAGE_PATH, Package
 from edition.writers.epub.pages import Pagination

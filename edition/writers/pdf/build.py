@@ -8,22 +8,21 @@ more layout.
 
 from __future__ import annotations
 
-import gc
-import logging
 import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 from urllib.parse import quote
 
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
+from edition.book.dates import DateError, EditionDate, parse_date
 from edition.diagnostics import Diagnostic
 from edition.model import Edition
 from edition.outputs import OutputTransaction
@@ -31,17 +30,16 @@ from edition.writers.pdf.design import Design, design_from_style
 from edition.writers.pdf.errors import PdfBuildError
 from edition.writers.pdf.fetcher import EditionFetcher, OutsideResourceError
 from edition.writers.pdf.finish import PrintFinisher, screen_from_print
-from edition.writers.pdf.fonts import find_font
-from edition.writers.pdf.layout import LayoutInputs, lay_out_book
+from edition.writers.pdf.fonts import InstalledFont, find_font
+from edition.writers.pdf.layout import BookLayout, LayoutInputs, lay_out_book
 from edition.writers.pdf.margins import MarginNoteError, PlacementReport
 from edition.writers.pdf.pages import dump_page_map, load_page_map
+from edition.writers.pdf.process import environment_epoch, pdf_process_state
 from edition.writers.pdf.templates import environment
 
-STYLES_DIR = Path(__file__).resolve().parents[3] / "styles"
+STYLES_DIR = Path(__file__).resolve().parents[2] / "styles"  # package data: edition/styles
 STYLESHEETS = ("print.css", "margin-notes.css")
 Progress = Callable[[str, str], None]
-# WeasyPrint notices about this machine, not about the edition (the output is the same either way).
-MACHINE_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
 PLACEMENT_WARNING = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>warning|error): (?P<message>.*?)"
     r"(?: \[(?P<code>[\w-]+)\])?$",
@@ -76,6 +74,18 @@ class PdfBuildResult:
     layouts: int = 1  # how many times the book was laid out (1 unless a prediction or a margin failed)
     # Element id -> printed page label, for the EPUB's print page list.
     page_labels: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Setup:
+    """What laying out and writing the print PDF needs besides the edition."""
+
+    created: str
+    design: Design
+    sources: _Sources
+    options: dict[str, object]
+    map_path: Path
+    font: InstalledFont
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,66 +124,33 @@ def build_pdf(
     options = _pdf_options(design)
     map_path = build_dir / f"{edition.name}-pages.json"
 
-    with _weasyprint_warnings(edition) as layout_warnings, _without_gc():
-        try:
-            font_config = FontConfiguration()
-            inputs = LayoutInputs(
-                sources.stylesheets,
-                _created(edition),
-                design,
-                lambda html: _render(html, sources, options, font_config),
-                _placement_diagnostics,
-            )
-            layout = lay_out_book(edition, inputs, load_page_map(map_path), report, clock.phase)
-            report("write", f"{len(layout.document.pages)} pages")
-            with clock.phase("write"):
-                finisher = PrintFinisher(
-                    edition.style,
-                    edition.style.origin_of("font", edition.origin),
-                    layout.pages.numbering.text_start,
-                    design.bleed_pt,
-                    edition.metadata.identifier,
-                    font.names,
-                )
-                with _font_timestamps(edition):
-                    print_pdf = layout.document.write_pdf(finisher=finisher, **options)
-            sources.fetcher.raise_refused()
-        except OutsideResourceError as outside:
-            raise PdfBuildError([_outside_diagnostic(edition, outside)]) from None
-        except MarginNoteError as broken:
-            # Our own templates keep the contract; an edition stylesheet restyling .margin-note can break it.
-            raise PdfBuildError(
-                [
-                    Diagnostic.at(
-                        edition.style.origin_of("stylesheet", edition.origin),
-                        "error",
-                        "pdf-margin-notes",
-                        f"margin notes cannot be placed: {broken}",
-                        "the edition's stylesheet must leave .margin-note absolutely positioned and unsplit",
-                    )
-                ]
-            ) from None
-
-    report("finish", "screen PDF")
-    with clock.phase("finish"), _without_gc():
-        screen_pdf = screen_from_print(print_pdf)
-        paths = (build_dir / f"{edition.name}.pdf", build_dir / f"{edition.name}-screen.pdf")
-        files = [
-            (paths[0], print_pdf),
-            (paths[1], screen_pdf),
-            (map_path, dump_page_map(layout.pages.restricted(layout.view.printed_ids))),
-        ]
-        if keep_html:
-            html = environment().get_template("book.html.j2").render(view=layout.view)
-            files += [
-                (build_dir / f"{edition.name}-print.html", html.encode()),
-                (build_dir / sources.css_name, sources.css),
+    book_date = _book_date(edition)
+    created = _created(edition)
+    with pdf_process_state(edition.origin, book_date.epoch_seconds()) as layout_warnings:
+        print_pdf, layout = _lay_out_and_write(
+            edition, _Setup(created, design, sources, options, map_path, font), report, clock
+        )
+        report("finish", "screen PDF")
+        with clock.phase("finish"):
+            screen_pdf = screen_from_print(print_pdf)
+            paths = (build_dir / f"{edition.name}.pdf", build_dir / f"{edition.name}-screen.pdf")
+            files = [
+                (paths[0], print_pdf),
+                (paths[1], screen_pdf),
+                (map_path, dump_page_map(layout.pages.restricted(layout.view.printed_ids))),
             ]
-        if outputs is None:
-            _write_atomically(build_dir, files)
-        else:
-            for target, data in files:
-                outputs.stage(target, data)
+            if keep_html:
+                html = environment().get_template("book.html.j2").render(view=layout.view)
+                files += [
+                    (build_dir / f"{edition.name}-print.html", html.encode()),
+                    (build_dir / sources.css_name, sources.css),
+                ]
+            if outputs is None:
+                with OutputTransaction() as own:
+                    _stage(own, files)
+                    own.commit()
+            else:
+                _stage(outputs, files)
 
     # A warning WeasyPrint logged in every round is reported once.
     warnings = dict.fromkeys((*layout.warnings, *layout_warnings))
@@ -186,6 +163,51 @@ def build_pdf(
         timings=clock.timings(),
         page_labels={element_id: layout.pages.label(element_id) for element_id in layout.pages.page_of},
     )
+
+
+def _lay_out_and_write(
+    edition: Edition, setup: _Setup, report: Progress, clock: _Clock
+) -> tuple[bytes, BookLayout]:
+    """Lay the book out and write the print PDF; raises PdfBuildError with a located diagnostic."""
+    design, sources, options, font = setup.design, setup.sources, setup.options, setup.font
+    try:
+        font_config = FontConfiguration()
+        inputs = LayoutInputs(
+            sources.stylesheets,
+            setup.created,
+            design,
+            lambda html: _render(html, sources, options, font_config),
+            _placement_diagnostics,
+        )
+        layout = lay_out_book(edition, inputs, load_page_map(setup.map_path), report, clock.phase)
+        report("write", f"{len(layout.document.pages)} pages")
+        with clock.phase("write"):
+            finisher = PrintFinisher(
+                edition.style,
+                edition.style.origin_of("font", edition.origin),
+                layout.pages.numbering.text_start,
+                design.bleed_pt,
+                edition.metadata.identifier,
+                font.names,
+            )
+            print_pdf = layout.document.write_pdf(finisher=finisher, **options)
+        sources.fetcher.raise_refused()
+    except OutsideResourceError as outside:
+        raise PdfBuildError([_outside_diagnostic(edition, outside)]) from None
+    except MarginNoteError as broken:
+        # Our own templates keep the contract; an edition stylesheet restyling .margin-note can break it.
+        raise PdfBuildError(
+            [
+                Diagnostic.at(
+                    edition.style.origin_of("stylesheet", edition.origin),
+                    "error",
+                    "pdf-margin-notes",
+                    f"margin notes cannot be placed: {broken}",
+                    "the edition's stylesheet must leave .margin-note absolutely positioned and unsplit",
+                )
+            ]
+        ) from None
+    return print_pdf, layout
 
 
 def _render(
@@ -238,54 +260,25 @@ def _pdf_options(design: Design) -> dict[str, object]:
 
 def _created(edition: Edition) -> str:
     """The PDF's creation date: SOURCE_DATE_EPOCH when the environment sets it, else the edition's date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    epoch = environment_epoch()
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return edition.metadata.date
 
 
-@contextmanager
-def _font_timestamps(edition: Edition) -> Iterator[None]:
-    """Make the embedded font subsets reproducible.
-
-    Without HarfBuzz-Subset, WeasyPrint subsets fonts with fontTools, which stamps each subset's 'head'
-    table with the current time unless SOURCE_DATE_EPOCH is set. Set it (to the edition's date) for the
-    duration of the write when the environment does not; the previous environment is restored.
-    """
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        yield
-        return
-    parts = [int(part) for part in edition.metadata.date.split("-")[:3] if part.isdigit()] or [1970]
-    year, month, day = (*parts, 1, 1)[:3]
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(year, month, day, tzinfo=UTC).timestamp()))
+def _book_date(edition: Edition) -> EditionDate:
+    """The edition's date; a model whose date was never checked is refused with a located error."""
     try:
-        yield
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
+        return parse_date(edition.metadata.date)
+    except DateError as problem:
+        raise PdfBuildError(
+            [Diagnostic.at(edition.origin, "error", "bad-date", f"the edition date {problem}")]
+        ) from None
 
 
-def _write_atomically(build_dir: Path, files: list[tuple[Path, bytes]]) -> None:
-    """Write every file to a temporary name first; rename only when all are written."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for target, data in files:
-            handle, name = tempfile.mkstemp(dir=build_dir, prefix=f".{target.name}.", suffix=".tmp")
-            staged.append((Path(name), target))
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.chmod(name, 0o666 & ~_umask())
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    """The process umask (read by setting it, then restoring it): temporary files are created 0600."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def _stage(outputs: OutputTransaction, files: list[tuple[Path, bytes]]) -> None:
+    for target, data in files:
+        outputs.stage(target, data)
 
 
 def _outside_diagnostic(edition: Edition, error: OutsideResourceError) -> Diagnostic:
@@ -307,7 +300,7 @@ def _placement_diagnostics(placement: PlacementReport) -> list[Diagnostic]:
         if match is None:
             out.append(Diagnostic("edition.yaml", 1, 1, "warning", "margin-note", text))
             continue
-        severity = "error" if match["severity"] == "error" else "warning"
+        severity: Literal["error", "warning"] = "error" if match["severity"] == "error" else "warning"
         out.append(
             Diagnostic(
                 match["path"],
@@ -319,43 +312,6 @@ def _placement_diagnostics(placement: PlacementReport) -> list[Diagnostic]:
             )
         )
     return out
-
-
-@contextmanager
-def _weasyprint_warnings(edition: Edition) -> Iterator[list[Diagnostic]]:
-    """Collect what WeasyPrint logs at warning level or above (missing anchors, unloadable images …)."""
-    collected: list[Diagnostic] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.getMessage().startswith(MACHINE_NOTICES):
-                return
-            collected.append(Diagnostic.at(edition.origin, "warning", "pdf-layout", record.getMessage()))
-
-    handler = Collect(level=logging.WARNING)
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(handler)
-    try:
-        yield collected
-    finally:
-        logger.removeHandler(handler)
-
-
-@contextmanager
-def _without_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector (as the resolver does).
-
-    A layout allocates millions of boxes that stay alive until the PDF is written, and every full
-    collection walks all of them: at 300 pages that made layout a quarter slower. Memory is unchanged
-    (measured: 586 vs 591 MB peak); the collector runs again afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _quiet(phase: str, detail: str) -> None:

@@ -1,7 +1,7 @@
 """The book's page design from ``edition.style``: validated once, then written into a small stylesheet.
 
 Only the values that vary per edition (trim, bleed, font, size, PDF variant) are generated; everything
-else is the static ``styles/print.css``. Values are validated here because they end up inside CSS.
+else is the static ``edition/styles/print.css``. Values are validated here because they end up inside CSS.
 """
 
 from __future__ import annotations

@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from edition.book.index import IndexGroup as BookIndexGroup
 from edition.diagnostics import Diagnostic
-from edition.model import IndexEntry
-
-KIND_TITLES = {"person": "Persons", "term": "Terms", "place": "Places", "work": "Works", "other": "Other"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,52 +61,41 @@ def page_runs(pages: Iterable[int]) -> tuple[tuple[int, int], ...]:
 
 
 def build_index(
-    entries: tuple[IndexEntry, ...],
+    groups: tuple[BookIndexGroup, ...],
     page_of: Mapping[str, int],
     folio: Callable[[int], int],
 ) -> tuple[PrintedIndex, tuple[Diagnostic, ...]]:
-    """Group entries by kind, sort them, and print each one's pages.
+    """Print each line's pages; the groups and their order come from the book (``edition.book.index``).
 
     ``page_of`` maps an element id to its 0-based page index in the laid-out book; ``folio`` turns a page
     index into its printed (arabic) page number.
     """
     warnings: list[Diagnostic] = []
-    headings = {entry.element_id: entry.heading for entry in entries}
-    lines_by_kind: dict[str, list[tuple[str, IndexLine]]] = {}
-    for entry in entries:
-        first_mark: dict[int, str] = {}
-        for location in entry.locations:
-            index = page_of.get(location.element_id)
-            if index is None:
-                warnings.append(
-                    Diagnostic.at(
-                        entry.origin,
-                        "warning",
-                        "pdf-index-lost",
-                        f"index entry {entry.heading!r}: the mark in § {location.paragraph} is not in the "
-                        "laid-out book, so that page is missing from the index",
+    printed = []
+    for group in groups:
+        lines = []
+        for line in group.lines:
+            entry = line.entry
+            first_mark: dict[int, str] = {}
+            for location in line.locations:
+                index = page_of.get(location.element_id)
+                if index is None:
+                    warnings.append(
+                        Diagnostic.at(
+                            entry.origin,
+                            "warning",
+                            "pdf-index-lost",
+                            f"index entry {entry.heading!r}: the mark in § {location.paragraph} is not in "
+                            "the laid-out book, so that page is missing from the index",
+                        )
                     )
-                )
-                continue
-            first_mark.setdefault(folio(index), location.element_id)
-        locators = tuple(
-            Locator(f"{start}–{end}" if end > start else str(start), first_mark[start])
-            for start, end in page_runs(first_mark)
-        )
-        see = tuple(SeeAlso(headings[ref], ref) for ref in entry.see if ref in headings)
-        line = IndexLine(entry.element_id, entry.heading, locators, see)
-        lines_by_kind.setdefault(entry.kind, []).append((entry.sort_key, line))
-    groups = tuple(
-        IndexGroup(
-            kind,
-            KIND_TITLES.get(kind, kind.capitalize()),
-            tuple(line for _, line in sorted(lines, key=lambda item: (item[0], item[1].heading))),
-        )
-        for kind, lines in sorted(lines_by_kind.items(), key=lambda item: _kind_order(item[0]))
-    )
-    return PrintedIndex(groups), tuple(warnings)
-
-
-def _kind_order(kind: str) -> tuple[int, str]:
-    order = tuple(KIND_TITLES)
-    return (order.index(kind), kind) if kind in order else (len(order), kind)
+                    continue
+                first_mark.setdefault(folio(index), location.element_id)
+            locators = tuple(
+                Locator(f"{start}–{end}" if end > start else str(start), first_mark[start])
+                for start, end in page_runs(first_mark)
+            )
+            see = tuple(SeeAlso(ref.heading, ref.element_id) for ref in line.see)
+            lines.append(IndexLine(entry.element_id, entry.heading, locators, see))
+        printed.append(IndexGroup(group.kind, group.title, tuple(lines)))
+    return PrintedIndex(tuple(printed)), tuple(warnings)

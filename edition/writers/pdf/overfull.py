@@ -72,4 +72,5 @@ def _extent(line: boxes.LineBox) -> float:
         if child.is_absolutely_positioned():
             continue
         right = max(right, child.position_x + child.margin_width())
-    return right
+    edge: float = right
+    return edge

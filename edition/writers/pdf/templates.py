@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from edition.book.dates import DateError, parse_date
+from edition.book.labels import ENGLISH
 from edition.model import (
     Anchor,
     Block,
@@ -32,21 +34,6 @@ from edition.model import (
 )
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
-ISO_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @cache
@@ -69,7 +56,17 @@ def environment() -> Environment:
     env.filters["attach_points"] = attach_points
     env.filters["title_lines"] = title_lines
     env.tests["external_url"] = is_external_url
+    env.globals["unknown_node"] = unknown_node
     return env
+
+
+class UnknownNodeError(TypeError):
+    """A template met a node kind it has no branch for: the model grew and the template did not."""
+
+
+def unknown_node(node: object) -> str:
+    """Called by a template's last ``else``: a node kind is never silently left out of the book."""
+    raise UnknownNodeError(f"the print templates have no rendering for a {type(node).__name__} node")
 
 
 def node_type(node: object) -> str:
@@ -90,12 +87,10 @@ def points(value: float) -> str:
 
 def long_date(value: str) -> str:
     """An ISO date as a book prints it: "2026-11-26" → "26 November 2026"; anything else unchanged."""
-    match = ISO_DATE.match(value.strip())
-    if match is None or not 1 <= int(match["month"] or 1) <= 12:
+    try:
+        return parse_date(value.strip()).long(ENGLISH.months)
+    except DateError:
         return value
-    month = MONTHS[int(match["month"]) - 1] if match["month"] else None
-    parts = [str(int(match["day"])) if match["day"] else None, month, match["year"]]
-    return " ".join(part for part in parts if part)
 
 
 def title_lines(title: str) -> tuple[str, ...]:

@@ -1,18 +1,22 @@
-"""What the print templates receive: the edition plus the few things derived for print.
+"""What the print templates receive: the book (``edition.book``) plus what only print has.
 
-Everything here is computed once from the model (contents, which essay gets the generated sigla, the
-bibliography split); the templates only walk it.
+The book's structure (contents, which essay gets the generated sigla, the bibliography split, the index
+groups, the labels) comes from ``edition.book``; this adds the pages of an earlier layout, the glosses
+printed as endnotes and the ids whose page numbers are printed. The templates only walk it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
-from types import MappingProxyType
 from typing import Literal
 
+from edition.book import Book, book_of
+from edition.book.bibliography import FurtherReading
+from edition.book.contents import ContentsEntry
+from edition.book.labels import Labels
 from edition.diagnostics import Diagnostic
-from edition.model import BibEntry, Edition, Essay, Gloss, PageRef
+from edition.model import BibEntry, Edition, Gloss, PageRef
 from edition.writers.pdf.index import PrintedIndex, build_index
 from edition.writers.pdf.pages import PLACEHOLDER, PageMap
 
@@ -25,7 +29,6 @@ TEXTUAL_NOTES_ID = "ed-textual-notes"
 BIBLIOGRAPHY_ID = "ed-bibliography"
 INDEX_ID = "ed-index"
 GLOSS_ENDNOTES_ID = "ed-gloss-notes"
-NOTE_ON_TEXT_TITLE = "note on the text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,16 +40,10 @@ class TocEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class FurtherReading:
-    """A further-reading entry; ``anchor`` is False when the entry is also in the works cited (one id)."""
-
-    entry: BibEntry
-    anchor: bool
-
-
-@dataclass(frozen=True, slots=True)
 class BookView:
+    book: Book
     edition: Edition
+    labels: Labels
     stylesheets: tuple[str, ...]
     created: str
     contents: tuple[TocEntry, ...]
@@ -84,28 +81,24 @@ def book_view(
     only its heading). ``endnote_glosses`` are the ids of glosses no margin could hold: they print as
     endnotes instead. With ``index_apart`` the index is left out of the book (it is laid out on its own).
     """
+    book = book_of(edition)
     endnoted = tuple(gloss for gloss in edition.glosses if gloss.element_id in endnote_glosses)
-    note = _note_on_text(edition.front_matter)
-    needs_note = bool(edition.metadata.witnesses or edition.normalisations)
-    generated_note = note is None and needs_note
-    works_cited = tuple(entry for entry in edition.bibliography if entry.cited)
-    further = tuple(
-        FurtherReading(entry, not entry.cited) for entry in edition.bibliography if entry.further_reading
-    )
-    index, index_warnings = PrintedIndex(()), ()
+    index, index_warnings = PrintedIndex(()), tuple[Diagnostic, ...]()
     if pages is not None and edition.index and not index_apart:
-        index, index_warnings = build_index(edition.index, pages.page_of, pages.folio)
-    contents = _contents(edition, generated_note, bool(works_cited or further), bool(endnoted))
+        index, index_warnings = build_index(book.index, pages.page_of, pages.folio)
+    contents = tuple(_toc_entry(entry) for entry in book.contents(gloss_endnotes=bool(endnoted)))
     return BookView(
+        book=book,
         edition=edition,
+        labels=book.labels,
         stylesheets=stylesheets,
         created=created,
         contents=contents,
-        note_on_text=note.element_id if note is not None and needs_note else None,
-        generated_note_on_text=generated_note,
-        footnote_refs=MappingProxyType({note.element_id: note.ref_id for note in edition.footnotes}),
-        works_cited=works_cited,
-        further_reading=further,
+        note_on_text=book.note_on_text.receives_list,
+        generated_note_on_text=book.note_on_text.generated,
+        footnote_refs=book.footnote_refs,
+        works_cited=book.bibliography.works_cited,
+        further_reading=book.bibliography.further_reading,
         index=index if edition.index else None,
         endnote_glosses=endnote_glosses,
         endnoted=endnoted,
@@ -142,31 +135,18 @@ def _walk(node: object) -> Iterator[object]:
                 yield from _walk(value)
 
 
-def _note_on_text(essays: tuple[Essay, ...]) -> Essay | None:
-    """The essay that receives the generated list of sigla and normalisations (matched by its title)."""
-    return next((essay for essay in essays if NOTE_ON_TEXT_TITLE in essay.title.casefold()), None)
+# Where print puts the divisions the book adds.
+_DIVISION_IDS = {
+    "note-on-the-text": NOTE_ON_TEXT_ID,
+    "text": TEXT_ID,
+    "author-notes": ENDNOTES_ID,
+    "gloss-endnotes": GLOSS_ENDNOTES_ID,
+    "textual-notes": TEXTUAL_NOTES_ID,
+    "bibliography": BIBLIOGRAPHY_ID,
+    "index": INDEX_ID,
+}
 
 
-def _contents(
-    edition: Edition, generated_note: bool, bibliography: bool, gloss_endnotes: bool
-) -> tuple[TocEntry, ...]:
-    entries = [TocEntry(f"#{essay.element_id}", essay.title, 1, "roman") for essay in edition.front_matter]
-    if generated_note:
-        entries.append(TocEntry(f"#{NOTE_ON_TEXT_ID}", "Note on the Text", 1, "roman"))
-    entries.append(TocEntry(f"#{TEXT_ID}", edition.metadata.title, 1, "arabic"))
-    entries.extend(
-        TocEntry(f"#{section.heading.element_id}", section.title or "", 2, "arabic")
-        for section in edition.sections
-        if section.heading is not None
-    )
-    if edition.footnotes:
-        entries.append(TocEntry(f"#{ENDNOTES_ID}", "Notes", 1, "arabic"))
-    if gloss_endnotes:
-        entries.append(TocEntry(f"#{GLOSS_ENDNOTES_ID}", "Editorial Notes", 1, "arabic"))
-    if edition.emendations:
-        entries.append(TocEntry(f"#{TEXTUAL_NOTES_ID}", "Textual Notes", 1, "arabic"))
-    if bibliography:
-        entries.append(TocEntry(f"#{BIBLIOGRAPHY_ID}", "Bibliography", 1, "arabic"))
-    if edition.index:
-        entries.append(TocEntry(f"#{INDEX_ID}", "Index", 1, "arabic"))
-    return tuple(entries)
+def _toc_entry(entry: ContentsEntry) -> TocEntry:
+    element_id = entry.element_id or _DIVISION_IDS[entry.kind]
+    return TocEntry(f"#{element_id}", entry.title, entry.level, "roman" if entry.front else "arabic")

@@ -103,7 +103,7 @@ def test_toc_lists_every_part_in_reading_order(sample: Book):
         "Note on the Text",
         "A Sample Study Edition",
         "Second part",
-        "Author’s Notes",
+        "Notes",
         "Textual Notes",
         "Bibliography",
         "Index",

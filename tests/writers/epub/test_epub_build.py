@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from edition.book import book_of
 from edition.model import (
     Anchor,
     Emended,
@@ -21,11 +22,11 @@ from edition.model import (
     Target,
     Text,
 )
+from edition.outputs import OutputError
 from edition.writers import epub as epub_writer
 from edition.writers.epub import EpubError, build_epub
 from edition.writers.epub.cover import wrap
 from edition.writers.epub.flow import EditorialPointer, LinkRun, unnest
-from edition.writers.epub.labels import ENGLISH
 from edition.writers.epub.language import direction
 from edition.writers.epub.plan import plan_book
 
@@ -62,7 +63,7 @@ def test_failed_build_keeps_the_previous_epub_and_leaves_no_temp_file(tmp_path: 
         raise OSError("disk full")
 
     monkeypatch.setattr(epub_writer.archive, "zip_bytes_to", broken_zip)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="disk full"):  # written through edition.outputs
         build_epub(sample_edition(), tmp_path)
     assert first.path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sample.epub"]
@@ -102,7 +103,7 @@ def test_progress_is_reported(tmp_path: Path):
 
 
 def test_every_rendered_id_is_where_the_plan_says(sample):
-    plan = plan_book(sample_edition(), ENGLISH)
+    plan = plan_book(book_of(sample_edition()))
     rendered = {}
     for path, root in sample.documents.items():
         for element in root.iterfind(".//*[@id]"):
@@ -203,10 +204,10 @@ def test_file_names_come_from_ids_and_never_clash(tmp_path: Path):
         edition, front_matter=(essay, edition.front_matter[1]), sections=(edition.sections[0], section)
     )
     with pytest.raises(EpubError, match="'sec-1' occurs twice"):
-        plan_book(edition, ENGLISH)
+        plan_book(book_of(edition))
     names = [
         doc.href
-        for doc in plan_book(dataclasses.replace(edition, sections=edition.sections[:1]), ENGLISH).documents
+        for doc in plan_book(book_of(dataclasses.replace(edition, sections=edition.sections[:1]))).documents
     ]
     assert len(names) == len(set(names))
     assert "front-index.xhtml" in names and "index.xhtml" in names

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import tinycss2
 
-STYLESHEET = Path(__file__).resolve().parents[3] / "styles" / "epub.css"
+STYLESHEET = Path(__file__).resolve().parents[3] / "edition" / "styles" / "epub.css"
 
 WHITE, BLACK = "#ffffff", "#000000"
 CHROMIUM_DARK = "#121212"  # the page Chromium paints for a dark colour scheme

@@ -7,6 +7,8 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
+from edition.book.index import index_groups
+from edition.book.labels import ENGLISH
 from edition.model import IndexEntry, IndexLocation, Origin
 from edition.writers.pdf.index import build_index, page_runs
 from edition.writers.pdf.pages import Numbering, PageMap, anchor_pages, dump_page_map, load_page_map
@@ -42,7 +44,7 @@ def test_page_runs_cover_exactly_the_pages(pages: list[int]) -> None:
 def test_index_lines_print_merged_ranges_linked_to_the_first_mark_of_each_run() -> None:
     entries = (entry("index-a", "alpha", "term", "alpha", ["a1", "a2", "a3", "a4", "a5"]),)
     page_of = {"a1": 14, "a2": 12, "a3": 13, "a4": 13, "a5": 20}
-    printed, warnings = build_index(entries, page_of, lambda index: index - 9)
+    printed, warnings = build_index(index_groups(entries, ENGLISH), page_of, lambda index: index - 9)
     line = printed.groups[0].lines[0]
     assert [(loc.label, loc.href) for loc in line.locators] == [("3–5", "a2"), ("11", "a5")]
     assert warnings == ()
@@ -56,7 +58,7 @@ def test_groups_follow_kind_order_and_lines_sort_by_sort_key() -> None:
         entry("index-w", "A Work", "work", "work, a", ["w"]),
         entry("index-q", "Quux", "gadget", "quux", ["q"]),
     )
-    printed, _ = build_index(entries, {m: 0 for m in "zbawq"}, lambda index: 1)
+    printed, _ = build_index(index_groups(entries, ENGLISH), {m: 0 for m in "zbawq"}, lambda index: 1)
     assert [(g.kind, g.title) for g in printed.groups] == [
         ("person", "Persons"),
         ("term", "Terms"),
@@ -69,7 +71,7 @@ def test_groups_follow_kind_order_and_lines_sort_by_sort_key() -> None:
 
 def test_a_mark_missing_from_the_layout_is_a_warning_with_the_entrys_origin() -> None:
     entries = (entry("index-a", "alpha", "term", "alpha", ["a1", "gone"]),)
-    printed, warnings = build_index(entries, {"a1": 3}, lambda index: index)
+    printed, warnings = build_index(index_groups(entries, ENGLISH), {"a1": 3}, lambda index: index)
     assert [loc.label for loc in printed.groups[0].lines[0].locators] == ["3"]
     assert [(w.path, w.line, w.code) for w in warnings] == [("apparatus/index.yaml", 3, "pdf-index-lost")]
 

@@ -30,7 +30,7 @@ from edition.writers.pdf.margins import (
 )
 
 ROOT = Path(__file__).resolve().parents[3]
-NOTES_CSS = ROOT / "styles" / "margin-notes.css"
+NOTES_CSS = ROOT / "edition" / "styles" / "margin-notes.css"
 
 # The real geometry, in the units the test CSS states it: 6 × 9 in, inner 0.75in, outer 1.75in.
 PX = 96.0  # CSS px per inch

@@ -1,0 +1,67 @@
+"""The book: every decision about the book's structure, made once for every writer.
+
+Between the resolved model (``edition.model``) and the writers (``edition.writers.pdf``, ``.epub``): the
+divisions and their roles, the contents, the index groups, the bibliography's lists, the order of the
+textual notes and the labels. A writer receives a :class:`Book` and only renders it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from edition.book.bibliography import BibliographySplit, split_bibliography
+from edition.book.contents import ContentsEntry, contents
+from edition.book.dates import EditionDate, parse_date
+from edition.book.divisions import FrontEssay, NoteOnText, front_essays, note_on_text
+from edition.book.index import IndexGroup, index_groups
+from edition.book.labels import Labels, labels_for
+from edition.model import Edition, Emendation
+
+__all__ = ["Book", "book_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class Book:
+    edition: Edition
+    labels: Labels
+    date: EditionDate
+    essays: tuple[FrontEssay, ...]
+    note_on_text: NoteOnText
+    bibliography: BibliographySplit
+    index: tuple[IndexGroup, ...]
+    textual_notes: tuple[Emendation, ...]  # in the order of their numbers
+    footnote_refs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def contents(self, *, gloss_endnotes: bool = False) -> tuple[ContentsEntry, ...]:
+        return contents(
+            self.edition,
+            self.essays,
+            self.note_on_text,
+            self.labels,
+            bibliography=not self.bibliography.empty,
+            gloss_endnotes=gloss_endnotes,
+        )
+
+    def essay_role(self, element_id: str) -> str | None:
+        return next((item.role for item in self.essays if item.essay.element_id == element_id), None)
+
+
+def book_of(edition: Edition, label_overrides: Mapping[str, str] | None = None) -> Book:
+    """The book of ``edition``: labels for its language with edition.yaml's ``labels:`` (then
+    ``label_overrides``) applied. The edition's date was checked when it was read (``edition check``)."""
+    overrides = {**dict(edition.labels), **(label_overrides or {})}
+    labels = labels_for(edition.metadata.language, overrides)
+    essays = front_essays(edition.front_matter)
+    return Book(
+        edition=edition,
+        labels=labels,
+        date=parse_date(edition.metadata.date),
+        essays=essays,
+        note_on_text=note_on_text(edition, essays),
+        bibliography=split_bibliography(edition.bibliography),
+        index=index_groups(edition.index, labels),
+        textual_notes=tuple(sorted(edition.emendations, key=lambda e: e.number)),
+        footnote_refs=MappingProxyType({note.element_id: note.ref_id for note in edition.footnotes}),
+    )

@@ -1,0 +1,67 @@
+"""The table of contents: every division in reading order, with the title and level it is listed under."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from edition.book.divisions import FrontEssay, NoteOnText
+from edition.book.labels import Labels
+from edition.model import Edition
+
+DivisionKind = Literal[
+    "essay",
+    "note-on-the-text",  # the Note on the Text the book generates (an editor's own is an "essay")
+    "text",
+    "section",
+    "author-notes",
+    "gloss-endnotes",
+    "textual-notes",
+    "bibliography",
+    "index",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ContentsEntry:
+    """One line of the contents. ``element_id`` is the model's id for essays and sections (their heading),
+    None for divisions the book adds (each writer knows where it puts those). Front matter is numbered in
+    roman, the rest in arabic (``front``)."""
+
+    kind: DivisionKind
+    title: str
+    level: int
+    element_id: str | None
+    front: bool
+
+
+def contents(
+    edition: Edition,
+    essays: tuple[FrontEssay, ...],
+    note: NoteOnText,
+    labels: Labels,
+    *,
+    bibliography: bool,
+    gloss_endnotes: bool = False,
+) -> tuple[ContentsEntry, ...]:
+    """The divisions in order; ``gloss_endnotes`` when some glosses are printed as endnotes (print only)."""
+    entries = [ContentsEntry("essay", item.essay.title, 1, item.essay.element_id, True) for item in essays]
+    if note.generated:
+        entries.append(ContentsEntry("note-on-the-text", labels.note_on_the_text, 1, None, True))
+    entries.append(ContentsEntry("text", edition.metadata.title, 1, None, False))
+    entries.extend(
+        ContentsEntry("section", section.title or "", 2, section.heading.element_id, False)
+        for section in edition.sections
+        if section.heading is not None
+    )
+    if edition.footnotes:
+        entries.append(ContentsEntry("author-notes", labels.author_notes, 1, None, False))
+    if gloss_endnotes:
+        entries.append(ContentsEntry("gloss-endnotes", labels.gloss_endnotes, 1, None, False))
+    if edition.emendations:
+        entries.append(ContentsEntry("textual-notes", labels.textual_notes, 1, None, False))
+    if bibliography:
+        entries.append(ContentsEntry("bibliography", labels.bibliography, 1, None, False))
+    if edition.index:
+        entries.append(ContentsEntry("index", labels.index, 1, None, False))
+    return tuple(entries)
