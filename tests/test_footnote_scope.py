@@ -1,16 +1,20 @@
-"""Footnote labels belong to their text file: ``[^1]`` in every chapter, a duplicate within one is an error."""
+"""Footnote labels belong to their text file: ``[^1]`` in every chapter; a duplicate in one is an error."""
 
 from __future__ import annotations
 
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from edition.markdown import parse_markdown
 from edition.model import FootnoteRef, iter_paragraphs
 from edition.resolve import check_edition, load_edition
 from edition.writers.epub import build_epub
+from edition.writers.pdf.templates import environment
+from edition.writers.pdf.view import book_view
 
 SECOND = """## A third section
 
@@ -91,13 +95,6 @@ def test_the_epub_of_two_files_with_restarting_labels_builds(mini: Path, tmp_pat
 
 
 def test_the_print_html_of_two_files_has_every_note_once(mini: Path) -> None:
-    from collections import Counter
-
-    from lxml import html as lxml_html
-
-    from edition.writers.pdf.templates import environment
-    from edition.writers.pdf.view import book_view
-
     edition = load_edition(_two_files(mini))
     html = environment().get_template("book.html.j2").render(view=book_view(edition, (), "2026-11-26"))
     counts = Counter(e.get("id") for e in lxml_html.fromstring(html).iter() if e.get("id"))
