@@ -12,6 +12,7 @@ from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, suggest
 from edition.languages import language_problem
 from edition.model import ESSAY_ROLES, EssayRole, Metadata, Origin, Person, SourceWitness, Style
+from edition.roles import RELATORS
 from edition.textfile import as_named_in_config, read_text_file
 from edition.typography import RULES
 from edition.yamlload import YMap, YScalar, YSeq, load_yaml_file
@@ -40,6 +41,7 @@ TOP_KEYS = (
     "normalisations",
     "typography",
     "labels",
+    "contributors",
 )
 PERSON_KEYS = ("name", "role", "note")
 WITNESS_KEYS = ("siglum", "description", "title", "periodical", "issue", "date", "url")
@@ -139,8 +141,8 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
     metadata = Metadata(
         title=fields.text(node, "title", required=True) or "Untitled",
         subtitle=fields.text(node, "subtitle"),
-        authors=_people(node, "authors", problems, required=True),
-        editors=_people(node, "editors", problems, required=False),
+        authors=_people(node, "authors", problems, required=True, relator="aut"),
+        editors=_people(node, "editors", problems, required=False, relator="edt"),
         language=_language(node, fields, problems),
         date=_date(node, fields, problems),
         rights=fields.text(node, "rights", required=True) or "",
@@ -149,6 +151,7 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         subject=tuple(value for value, _ in fields.text_list(node, "subject")),
         description=fields.text(node, "description"),
         witnesses=_witnesses(node, problems),
+        contributors=_contributors(node, problems),
     )
     return EditionConfig(
         root=root,
@@ -265,14 +268,44 @@ def _date(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> str:
     return value
 
 
-def _people(node: YMap, name: str, problems: list[Diagnostic], *, required: bool) -> tuple[Person, ...]:
+def _people(
+    node: YMap, name: str, problems: list[Diagnostic], *, required: bool, relator: str
+) -> tuple[Person, ...]:
     fields = FieldReader(problems, f"'{name}' of edition.yaml", PERSON_KEYS)
     people = []
     for entry in fields.mapping_list(node, name, required=required):
         fields.check_keys(entry)
         person_name = fields.text(entry, "name", required=True)
         if person_name:
-            people.append(Person(person_name, fields.text(entry, "role"), fields.text(entry, "note")))
+            people.append(
+                Person(person_name, fields.text(entry, "role"), fields.text(entry, "note"), relator)
+            )
+    return tuple(people)
+
+
+def _contributors(node: YMap, problems: list[Diagnostic]) -> tuple[Person, ...]:
+    """``contributors:``: name, a role from edition/roles.py (``translator`` …) and an optional note."""
+    fields = FieldReader(problems, "a contributor of edition.yaml", PERSON_KEYS)
+    people = []
+    for entry in fields.mapping_list(node, "contributors"):
+        fields.check_keys(entry)
+        person_name = fields.text(entry, "name", required=True)
+        role = fields.text(entry, "role", required=True)
+        if role is not None and role not in RELATORS:
+            near = suggest(role, RELATORS)
+            value = entry.get("role")
+            problems.append(
+                Diagnostic.at(
+                    value.origin if value is not None else entry.origin,
+                    "error",
+                    "bad-value",
+                    f"unknown contributor role '{role}'",
+                    f"did you mean '{near}'?" if near else f"known roles: {', '.join(RELATORS)}",
+                )
+            )
+            role = None
+        if person_name and role:
+            people.append(Person(person_name, role, fields.text(entry, "note"), RELATORS[role]))
     return tuple(people)
 
 

@@ -358,9 +358,13 @@ class BibEntry:
 
 @dataclass(frozen=True, slots=True)
 class Person:
+    """A contributor. ``role`` is free text printed after the name; ``relator`` the MARC relator code of
+    what the person did for the book (``aut``, ``trl``, ``edt``, ``aui`` …; edition/roles.py)."""
+
     name: str
     role: str | None = None
     note: str | None = None
+    relator: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,6 +394,8 @@ class Metadata:
     subject: tuple[str, ...]
     description: str | None
     witnesses: tuple[SourceWitness, ...]
+    # Everyone else the book names: translators, authors of an introduction … (edition.yaml ``contributors``)
+    contributors: tuple[Person, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
