@@ -10,6 +10,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cmp_to_key
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from lxml import html as lxml_html
 from edition.book.dates import date_parts, is_date, is_date_parts
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, scalar_text, suggest
+from edition.indexing import fold
 from edition.model import Inline, Origin, Styled, Text
 from edition.textfile import as_named_in_config
 from edition.yamlload import YMap, YNode, YScalar, YSeq, load_yaml_file
@@ -320,11 +322,60 @@ class Formatter:
         for key in keys:
             if key.lower() not in self._bibliography.keys:
                 self._bibliography.register(CslCitation([CitationItem(key)]))
+        self._sort_as_the_style_says()
         rendered = self._bibliography.bibliography()
         out = {}
         for key, entry in zip(self._bibliography.keys, rendered, strict=True):
             out[self._keys.get(key, key)] = html_to_inlines(str(entry))
         return out
+
+
+    def _sort_as_the_style_says(self) -> None:
+        """Order the registered items by the style's ``<bibliography><sort>`` keys (Chicago: contributors,
+        then issued, then title), not by the printed string.
+
+        citeproc-py computes the keys but compares them badly: a macro's key keeps its markup (a work
+        without author sorts by ``<i>Title``, before every letter) and it compares by ``str.lower``, so
+        "Émile" comes after "Zola". The keys are taken from citeproc-py and compared here as plain text,
+        accents and case folded; an item without a key sorts last, as CSL says.
+        """
+        bibliography = self._bibliography
+        layout = bibliography.style.root.bibliography.layout
+        sort = layout.getparent().find("cs:sort", layout.nsmap)
+        if sort is None:
+            return
+        items = list(bibliography.items)
+        columns: list[tuple[list[str | None], bool]] = []
+        for key in sort.findall("cs:key", layout.nsmap):
+            raw = key.sort_keys(items, layout)
+            descending = key.get("sort", "ascending").lower() == "descending"
+            columns.append(([_sort_text(value) for value in raw], descending))
+        position = {id(item): n for n, item in enumerate(items)}
+
+        def compare(left: Any, right: Any) -> int:
+            a, b = position[id(left)], position[id(right)]
+            for values, descending in columns:
+                x, y = values[a], values[b]
+                if x is None or y is None:
+                    if x is None and y is None:
+                        continue
+                    return 1 if x is None else -1  # a missing key sorts last either way
+                result = (x > y) - (x < y)
+                if result:
+                    return -result if descending else result
+            return 0
+
+        items.sort(key=cmp_to_key(compare))
+        bibliography.items = items
+        bibliography.keys = [item.key for item in items]
+
+
+def _sort_text(value: object) -> str | None:
+    """A sort key as plain, folded text (None or empty: no key)."""
+    if value is None:
+        return None
+    text = fold(_text_of(str(value))).strip()
+    return text or None
 
 
 def _ignore(_item: object) -> None:

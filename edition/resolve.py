@@ -29,7 +29,7 @@ from edition.blocks import ParagraphInlines, ParagraphNumber, raw_paragraphs, to
 from edition.config import EditionConfig, read_config
 from edition.diagnostics import Diagnostic, EditionError, SourceProblem, has_errors
 from edition.fields import suggest
-from edition.indexing import fold, resolve_index
+from edition.indexing import resolve_index
 from edition.markdown import (
     NoteMarkup,
     PointAtom,
@@ -627,8 +627,6 @@ class _Resolver:
                 key in further and key not in self.cited,
                 self.bib_items[key].origin,
             )
-            for key in keys
+            for key in formatted  # in the style's order (contributors, date, title for Chicago)
         ]
-        # Author-date order, whatever order citeproc-py registered the items in.
-        entries.sort(key=lambda entry: fold(plain_text(entry.content)))
         return tuple(entries)
