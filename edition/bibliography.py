@@ -297,6 +297,11 @@ class Formatter:
             source = CiteProcJSON([{**item.data, "id": item.key} for item in items])
         self._bibliography = CitationStylesBibliography(style, source, formatter.html)
         self._keys = {item.key.lower(): item.key for item in items}
+        self._data = {item.key.lower(): item.data for item in items}
+        # citeproc-py reads the locale's punctuation-in-quote (true for en-US) but never applies it.
+        self._punctuation_in_quote = (
+            str(style.root.get_locale_option("punctuation-in-quote")).lower() == "true"
+        )
         self._cache: dict[CitationRequest, str] = {}
 
     def cite(self, requests: Sequence[CitationRequest]) -> list[str]:
@@ -312,7 +317,7 @@ class Formatter:
                 item = CitationItem(request.key, locator=locator) if locator else CitationItem(request.key)
                 citation = CslCitation([item])
                 self._bibliography.register(citation)
-                cached = _text_of(str(self._bibliography.cite(citation, _ignore)))
+                cached = _text_of(self._repaired(str(self._bibliography.cite(citation, _ignore)), None))
                 self._cache[request] = cached
             out.append(cached)
         return out
@@ -326,8 +331,22 @@ class Formatter:
         rendered = self._bibliography.bibliography()
         out = {}
         for key, entry in zip(self._bibliography.keys, rendered, strict=True):
-            out[self._keys.get(key, key)] = html_to_inlines(str(entry))
+            out[self._keys.get(key, key)] = html_to_inlines(self._repaired(str(entry), self._data.get(key)))
         return out
+
+    def _repaired(self, markup: str, data: dict[str, Any] | None) -> str:
+        """Work around two things citeproc-py 0.11 gets wrong (docs/format.md, bibliography.yaml).
+
+        A period or comma after a closing quotation mark goes inside it where the locale says so (en-US:
+        “Title.”). A work with editors and no author is listed under its editors (CSL's substitute), and
+        CSL then suppresses the substituted names; citeproc-py prints them a second time ("Woods, Alan,
+        eds. 1995. Title. Edited by Alan Woods."): that repeated "Edited by" is removed.
+        """
+        if self._punctuation_in_quote:
+            markup = _PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", markup)
+        if data is not None and not data.get("author") and data.get("editor"):
+            markup = markup.replace(f". Edited by {_names_as_printed(data['editor'])}", "", 1)
+        return markup
 
 
     def _sort_as_the_style_says(self) -> None:
@@ -368,6 +387,24 @@ class Formatter:
         items.sort(key=cmp_to_key(compare))
         bibliography.items = items
         bibliography.keys = [item.key for item in items]
+
+
+_PUNCTUATION_AFTER_QUOTE = re.compile(r"(”)([.,])")
+
+
+def _names_as_printed(names: Any) -> str:
+    """Names in reading order as the Chicago styles print them after "Edited by" (A, B, and C)."""
+    if not isinstance(names, list):
+        return ""
+    parts = [
+        " ".join(str(n[part]) for part in ("given", "family") if isinstance(n, dict) and n.get(part))
+        if isinstance(n, dict) and "literal" not in n
+        else str(n.get("literal", "")) if isinstance(n, dict) else ""
+        for n in names
+    ]
+    if len(parts) <= 2:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + ", and " + parts[-1]
 
 
 def _sort_text(value: object) -> str | None:

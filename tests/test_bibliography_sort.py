@@ -71,3 +71,65 @@ def test_the_printed_entries_match_the_order() -> None:
     entries = Formatter(style, items).entries(["b", "a"])
     assert plain_text(entries["a"]).startswith("Smith, John. 2001")
     assert plain_text(entries["b"]).startswith("Smith, John, and Ann Jones. 1990")
+
+
+# -- what citeproc-py gets wrong, checked against the Chicago author-date layout the style encodes ----------
+
+
+def entries_of(*items: CslItem) -> dict[str, str]:
+    style = find_style(Path("."), "chicago-author-date-16th-edition")
+    assert style is not None
+    formatted = Formatter(style, items).entries([i.key for i in items])
+    return {key: plain_text(content) for key, content in formatted.items()}
+
+
+def test_a_chapter_puts_the_period_inside_the_quotation_marks() -> None:
+    chapter = item(
+        "ch",
+        type="chapter",
+        author=[person("Hallas", "Duncan")],
+        title="The Permanent Revolution",
+        **{"container-title": "Essays", "publisher-place": "London"},
+        editor=[person("Smith", "Ann")],
+        publisher="Pluto Press",
+        page="12-30",
+        issued={"date-parts": [[1979]]},
+    )
+    assert entries_of(chapter)["ch"] == (
+        "Hallas, Duncan. 1979. “The Permanent Revolution.” In Essays, edited by Ann Smith, 12–30. "
+        "London: Pluto Press."
+    )
+
+
+def test_an_edited_book_names_its_editors_once() -> None:
+    edited = item(
+        "ed",
+        editor=[person("Woods", "Alan"), person("Grant", "Ted")],
+        title="Reason in Revolt",
+        publisher="Wellred",
+        **{"publisher-place": "London"},
+        issued={"date-parts": [[1995]]},
+    )
+    expected = "Woods, Alan, and Ted Grant, eds. 1995. Reason in Revolt. London: Wellred."
+    assert entries_of(edited)["ed"] == expected
+
+
+def test_a_book_with_an_author_keeps_its_editor() -> None:
+    book = item("b", author=[person("Marx", "Karl")], editor=[person("Engels", "Friedrich")], title="Kapital",
+                issued={"date-parts": [[1894]]})  # fmt: skip
+    assert entries_of(book)["b"] == "Marx, Karl. 1894. Kapital. Edited by Friedrich Engels."
+
+
+def test_a_pamphlet_is_printed_as_the_style_says_with_a_quoted_title() -> None:
+    pamphlet = item(
+        "p",
+        type="pamphlet",
+        author=[person("Engels", "Frederick")],
+        title="Socialism: Utopian and Scientific",
+        publisher="Swan Sonnenschein",
+        **{"publisher-place": "London"},
+        issued={"date-parts": [[1892]]},
+    )
+    assert entries_of(pamphlet)["p"] == (
+        "Engels, Frederick. 1892. “Socialism: Utopian and Scientific.” London: Swan Sonnenschein."
+    )
