@@ -11,6 +11,7 @@ from edition.book.dates import is_date
 from edition.book.labels import LABEL_NAMES
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, suggest
+from edition.languages import language_problem
 from edition.model import (
     ESSAY_ROLES,
     ApparatusSeries,
@@ -22,6 +23,7 @@ from edition.model import (
     SourceWitness,
     Style,
 )
+from edition.roles import RELATORS
 from edition.shapes import Field, Shape
 from edition.textfile import as_named_in_config, read_text_file
 from edition.typography import RULES
@@ -36,6 +38,15 @@ PERSON = Shape(
         Field("name", "text", "The name as printed.", required=True),
         Field("role", "text", "What they did (e.g. translator), printed after the name."),
         Field("note", "text", "A contributor note, printed with the front matter."),
+    ),
+)
+CONTRIBUTOR = Shape(
+    "a contributor of edition.yaml",
+    "Anyone else the book names, with their role (a MARC relator, as EPUB readers expect).",
+    (
+        Field("name", "text", "The name as printed.", required=True),
+        Field("role", "choice", "What they did.", required=True, choices=tuple(RELATORS)),
+        Field("note", "text", "A contributor note."),
     ),
 )
 WITNESS = Shape(
@@ -248,6 +259,7 @@ EDITION = Shape(
             choices=tuple(RULES),
         ),
         Field("labels", "mapping", "The book's printed words, replaced by name.", shape=LABELS),
+        Field("contributors", "entries", "Translators, writers of an introduction …", shape=CONTRIBUTOR),
     ),
 )
 TOP_KEYS = EDITION.keys
@@ -317,9 +329,10 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
     metadata = Metadata(
         title=fields.text(node, "title") or "Untitled",
         subtitle=fields.text(node, "subtitle"),
-        authors=_people(node, "authors", fields),
-        editors=_people(node, "editors", fields),
-        language=fields.text(node, "language") or "en",
+        authors=_people(node, "authors", fields, relator="aut"),
+        editors=_people(node, "editors", fields, relator="edt"),
+        language=_language(node, fields),
+        contributors=_contributors(node, fields),
         date=_date(node, fields, problems),
         rights=fields.text(node, "rights") or "",
         identifier=fields.text(node, "identifier") or "",
@@ -397,14 +410,56 @@ def _date(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> str:
     return value
 
 
-def _people(node: YMap, name: str, top: FieldReader) -> tuple[Person, ...]:
+def _people(node: YMap, name: str, top: FieldReader, *, relator: str) -> tuple[Person, ...]:
     fields = FieldReader(top.problems, f"'{name}' of edition.yaml", shape=PERSON)
     people = []
     for entry in top.mapping_list(node, name):
         fields.check_keys(entry)
         person_name = fields.text(entry, "name")
         if person_name:
-            people.append(Person(person_name, fields.text(entry, "role"), fields.text(entry, "note")))
+            people.append(
+                Person(person_name, fields.text(entry, "role"), fields.text(entry, "note"), relator)
+            )
+    return tuple(people)
+
+
+def _language(node: YMap, fields: FieldReader) -> str:
+    """The edition's BCP 47 tag: it picks hyphenation patterns, quotation marks and labels."""
+    tag = fields.text(node, "language")
+    if tag is None:
+        return "en"
+    problem = language_problem(tag)
+    if problem is None:
+        return tag
+    value = node.get("language")
+    origin = value.origin if value is not None else node.origin
+    fields.problems.append(Diagnostic.at(origin, "error", "bad-language", *problem))
+    return "en"
+
+
+def _contributors(node: YMap, top: FieldReader) -> tuple[Person, ...]:
+    """``contributors:``: name, a role from edition/roles.py (``translator`` …) and an optional note."""
+    fields = FieldReader(top.problems, CONTRIBUTOR.title, shape=CONTRIBUTOR)
+    people = []
+    for entry in top.mapping_list(node, "contributors"):
+        fields.check_keys(entry)
+        person_name = fields.text(entry, "name")
+        role = fields.text(entry, "role")
+        if role is not None and role not in RELATORS:
+            near = suggest(role, RELATORS)
+            value = entry.get("role")
+            fields.problems.append(
+                Diagnostic.at(
+                    value.origin if value is not None else entry.origin,
+                    "error",
+                    "bad-value",
+                    f"unknown contributor role '{role}'",
+                    f"did you mean '{near}'?" if near else f"known roles: {', '.join(RELATORS)}",
+                )
+            )
+            role = None
+        if person_name and role:
+            people.append(Person(person_name, role, fields.text(entry, "note"), RELATORS[role]))
     return tuple(people)
 
 
@@ -602,7 +657,7 @@ def _choice(node: YMap, shape: Shape, name: str, fields: FieldReader) -> str | N
 def _labels(node: YMap, problems: list[Diagnostic]) -> tuple[tuple[str, str], ...]:
     """``labels:``: label name -> the text the book prints instead (``textual_notes: Emendations``)."""
     found = node.get("labels")
-    if found is None or (isinstance(found, YScalar) and found.value is None):
+    if found is None:
         return ()
     fields = FieldReader(problems, LABELS.title, shape=LABELS)
     if not isinstance(found, YMap):
@@ -624,8 +679,6 @@ def _line_numbers(style_node: YMap, fields: FieldReader, problems: list[Diagnost
     if node is None:
         return None
     if not isinstance(node, YMap):
-        if isinstance(node, YScalar) and node.value is None:
-            return LineNumbering()
         fields.wrong_type(node, "line_numbers", "a mapping like {interval: 5, side: inner} ({} for defaults)")
         return None
     reader = FieldReader(problems, LINE_NUMBERS.title, shape=LINE_NUMBERS)

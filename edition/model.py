@@ -59,6 +59,19 @@ class Styled:
 
 
 @dataclass(frozen=True, slots=True)
+class LanguageSpan:
+    """Words in another language than the text around them (``[Weltanschauung]{lang=de}``).
+
+    ``language`` is a well-formed BCP 47 tag; outputs tag the words with it, so they are hyphenated with
+    that language's patterns and read aloud in it, and typography follows it (its quotation marks).
+    """
+
+    language: str
+    children: tuple[Inline, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class ExternalLink:
     href: str
     children: tuple[Inline, ...]
@@ -138,6 +151,7 @@ class IndexMark:
 Inline = (
     Text
     | Styled
+    | LanguageSpan
     | ExternalLink
     | LineBreak
     | FootnoteRef
@@ -344,9 +358,13 @@ class BibEntry:
 
 @dataclass(frozen=True, slots=True)
 class Person:
+    """A contributor. ``role`` is free text printed after the name; ``relator`` the MARC relator code of
+    what the person did for the book (``aut``, ``trl``, ``edt``, ``aui`` …; edition/roles.py)."""
+
     name: str
     role: str | None = None
     note: str | None = None
+    relator: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,6 +394,8 @@ class Metadata:
     subject: tuple[str, ...]
     description: str | None
     witnesses: tuple[SourceWitness, ...]
+    # Everyone else the book names: translators, authors of an introduction … (edition.yaml ``contributors``)
+    contributors: tuple[Person, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,7 +493,7 @@ def plain_text(nodes: tuple[Inline, ...]) -> str:
     for node in nodes:
         if isinstance(node, Text):
             parts.append(node.text)
-        elif isinstance(node, Styled | ExternalLink | Emended | Reference | CitationLink):
+        elif isinstance(node, Styled | LanguageSpan | ExternalLink | Emended | Reference | CitationLink):
             parts.append(plain_text(node.children))
         elif isinstance(node, LineBreak):
             parts.append(" ")
