@@ -39,7 +39,17 @@ TOP_KEYS = (
 )
 PERSON_KEYS = ("name", "role", "note")
 WITNESS_KEYS = ("siglum", "description", "title", "periodical", "issue", "date", "url")
-STYLE_KEYS = ("trim", "bleed", "font", "font_package", "font_size", "csl", "pdf_variant", "stylesheet")
+STYLE_KEYS = (
+    "trim",
+    "bleed",
+    "crop_marks",
+    "font",
+    "font_package",
+    "font_size",
+    "csl",
+    "pdf_variant",
+    "stylesheet",
+)
 TRIM_KEYS = ("width", "height")
 FRONT_KEYS = ("title", "file")
 # Exactly the variants the pinned WeasyPrint (70.0) writes (a test holds this list against its own); "pdf/a-4"
@@ -305,6 +315,7 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
         font_size=_length(style_node, "font_size", fields, problems, "font_size") or default.font_size,
         csl=fields.text(style_node, "csl") or default.csl,
         pdf_variant=variant.lower(),
+        crop_marks=fields.boolean(style_node, "crop_marks", default.crop_marks),
         stylesheet=_stylesheet(root, style_node, fields),
         origins=tuple(origins),
     )

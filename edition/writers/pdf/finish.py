@@ -5,10 +5,16 @@ so it costs nothing extra): it refuses fallback fonts, adds page labels (roman f
 text), sets the BleedBox to the printer's bleed, and replaces the random XMP DocumentID that WeasyPrint
 writes for PDF/X-4 with one derived from the edition identifier, so builds are byte-identical.
 
-``screen_from_print`` derives the screen PDF from the print file with pypdf: every page box set to the
-trim (bleed and crop marks fall outside the page), links, outline, labels and metadata untouched, so the
-two PDFs have the same pages by construction. (pypdf 7.1's incremental mode would be smaller, but it
-writes a trailer /Size that qpdf rejects, so the file is rewritten in full.)
+The book is written once, tagged (WeasyPrint's ``pdf_tags``: a structure tree over every page), and both
+files are derived from that one write with pypdf, so the two PDFs have the same pages by construction.
+``screen_from_print`` sets every page box to the trim (bleed and crop marks fall outside the page) and
+keeps links, tags, outline, labels and metadata. ``print_file`` keeps the written file as it is, except
+that a PDF/X file loses its links and, with them, its structure tree: PDF/X admits no annotation inside
+the bleed box (a print shop would print them), and a tree whose links point at removed annotations would
+be broken. (Writing the book twice from one layout is not an option: WeasyPrint's second ``write_pdf``
+of a Document embeds larger fonts, so the two files would differ.) pypdf rewrites both files in full, without
+object streams (its incremental mode writes a trailer /Size that qpdf rejects): the tagged screen PDF is
+about 2.5 times the size of the file WeasyPrint wrote.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from io import BytesIO
 
 import pydyf
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, RectangleObject
+from pypdf.generic import ArrayObject, ByteStringObject, NameObject, RectangleObject
 from weasyprint import Document
 
 from edition.model import Origin, Style
@@ -97,6 +103,29 @@ def screen_from_print(print_pdf: bytes) -> bytes:
         page.cropbox = RectangleObject(trim)
         page.bleedbox = RectangleObject(trim)
         page.trimbox = RectangleObject(trim)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def print_file(written: bytes, variant: str | None) -> bytes:
+    """The print PDF: the written file, without links and tags when it is a PDF/X file (module docstring)."""
+    if variant is None or not variant.startswith("pdf/x"):
+        return written
+    reader = PdfReader(BytesIO(written))
+    # Removed from the file's own objects before cloning, so the clone holds only what is still reached.
+    root = reader.trailer["/Root"]
+    for key in ("/StructTreeRoot", "/MarkInfo"):
+        if key in root:
+            del root[NameObject(key)]
+    for page in reader.pages:
+        stored = page.indirect_reference.get_object()  # reader.pages holds flattened copies
+        for key in ("/Annots", "/StructParents", "/Tabs"):
+            if key in stored:
+                del stored[NameObject(key)]
+    with _without_clone_size_notice():
+        writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
