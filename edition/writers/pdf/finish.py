@@ -2,7 +2,8 @@
 
 ``PrintFinisher`` runs inside ``Document.write_pdf`` (on the pydyf objects, before the bytes are written,
 so it costs nothing extra): it refuses fallback fonts, adds page labels (roman front matter, arabic
-text), sets the BleedBox to the printer's bleed, and replaces the random XMP DocumentID that WeasyPrint
+text), sets the BleedBox to the printer's bleed, corrects the structure tree (tagging.py), and replaces
+the random XMP DocumentID that WeasyPrint
 writes for PDF/X-4 with one derived from the edition identifier, so builds are byte-identical.
 
 The book is written once, tagged (WeasyPrint's ``pdf_tags``: a structure tree over every page), and both
@@ -35,6 +36,11 @@ from weasyprint import Document
 
 from edition.model import Origin, Style
 from edition.writers.pdf.fonts import UsedFont, check_used_fonts
+from edition.writers.pdf.tagging import (
+    describe_links,
+    mark_margin_boxes_as_artifacts,
+    tie_annotations_to_links,
+)
 
 XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
 
@@ -55,6 +61,10 @@ class PrintFinisher:
         self._page_labels(pdf)
         self._bleed_boxes(pdf)
         self._stable_document_id(pdf)
+        if "StructTreeRoot" in pdf.catalog:
+            mark_margin_boxes_as_artifacts(pdf)
+            tie_annotations_to_links(pdf)
+            describe_links(document)
 
     def _page_labels(self, pdf: pydyf.PDF) -> None:
         nums = pydyf.Array()
