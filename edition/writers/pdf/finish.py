@@ -3,8 +3,8 @@
 ``PrintFinisher`` runs inside ``Document.write_pdf`` (on the pydyf objects, before the bytes are written,
 so it costs nothing extra): it refuses fallback fonts, adds page labels (roman front matter, arabic
 text), sets the BleedBox to the printer's bleed, corrects the structure tree (tagging.py), and replaces
-the random XMP DocumentID that WeasyPrint
-writes for PDF/X-4 with one derived from the edition identifier, so builds are byte-identical.
+the random XMP DocumentID that WeasyPrint writes for PDF/X-4 with one derived from the edition
+identifier, so builds are byte-identical.
 
 The book is written once, tagged (WeasyPrint's ``pdf_tags``: a structure tree over every page), and both
 files are derived from that one write with pypdf, so the two PDFs have the same pages by construction.

@@ -68,20 +68,12 @@ def url(number: int) -> str:
 
 def add_note(parent: etree._Element, number: int, words: int) -> None:
     """Append the gloss marker and note exactly as the template contract says."""
-    ref = etree.SubElement(
-        parent, "a", {"class": "gloss-ref", "id": f"glossref-{number}", "href": f"#gloss-{number}"}
-    )
+    ref = etree.SubElement(parent, "a", {"class": "gloss-ref", "id": f"glossref-{number}",
+                                         "href": f"#gloss-{number}"})
     ref.text = str(number)
-    note = etree.SubElement(
-        parent,
-        "span",
-        {
-            "class": "margin-note",
-            "id": f"gloss-{number}",
-            "data-note-number": str(number),
-            "data-origin": f"apparatus/glosses.yaml:{number}:5",
-        },
-    )
+    note = etree.SubElement(parent, "span", {"class": "margin-note", "id": f"gloss-{number}",
+                                             "data-note-number": str(number),
+                                             "data-origin": f"apparatus/glosses.yaml:{number}:5"})
     box = etree.SubElement(note, "span", {"class": "margin-note-box"})
     num = etree.SubElement(box, "span", {"class": "margin-note-number"})
     num.text = str(number)
@@ -153,7 +145,8 @@ def render(paras: list[Para], extra_css: str = "") -> Rendered:
     return Rendered(document, before, report, pdf, pdf_words(pdf), len(document.pages))
 
 
-WORD_RE = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+WORD_RE = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 
 
 def pdf_words(pdf: bytes) -> tuple[tuple[tuple[float, float, float, float, str], ...], ...]:
@@ -163,8 +156,7 @@ def pdf_words(pdf: bytes) -> tuple[tuple[tuple[float, float, float, float, str],
     pages = out.decode().split("<page ")[1:]
     return tuple(
         tuple((float(a), float(b), float(c), float(d), w) for a, b, c, d, w in WORD_RE.findall(page))
-        for page in pages
-    )
+        for page in pages)
 
 
 def drawn_text(pdf: bytes) -> str:
@@ -201,12 +193,9 @@ def margin_limits(page: int) -> tuple[float, float]:
 SPREAD = [Para(sentences=10, notes=((2, 6 + i % 5), (7, 3 + i % 4))) for i in range(14)]
 N_SPREAD = 28
 
-CROWD = [
-    Para(sentences=30),
-    Para(sentences=26),
-    Para(sentences=12, notes=tuple((0, 4 + i % 3) for i in range(30))),
-    *[Para(sentences=10) for _ in range(10)],
-]
+CROWD = [Para(sentences=30), Para(sentences=26),
+         Para(sentences=12, notes=tuple((0, 4 + i % 3) for i in range(30))),
+         *[Para(sentences=10) for _ in range(10)]]
 N_CROWD = 30
 
 
@@ -261,11 +250,8 @@ def test_note_top_is_its_anchor_line_top(spread: Rendered) -> None:
         moved = spread.document.pages[placement.page].anchors[placement.note_id]
         assert moved[1] == pytest.approx(placement.y, abs=EPS)
         assert moved[0] == pytest.approx(placement.x, abs=EPS)
-    at_anchor = [
-        p
-        for p in spread.report.placements
-        if p.y == pytest.approx(spread.before[p.anchor_page][p.note_id][1], abs=EPS)
-    ]
+    at_anchor = [p for p in spread.report.placements
+                 if p.y == pytest.approx(spread.before[p.anchor_page][p.note_id][1], abs=EPS)]
     assert len(at_anchor) >= N_SPREAD - spread.page_count  # at most one pushed up per page
 
 
@@ -308,13 +294,8 @@ def test_layout_leaves_no_note_in_the_text_flow(spread: Rendered) -> None:
     """After placement the notes hang from the page boxes, and nowhere else."""
     for page in spread.document.pages:
         direct = [child for child in page._page_box.children if is_margin_note_box(child)]
-        nested = [
-            box
-            for child in page._page_box.children
-            if not is_margin_note_box(child)
-            for box in child.descendants(placeholders=True)
-            if is_margin_note_box(box)
-        ]
+        nested = [box for child in page._page_box.children if not is_margin_note_box(child)
+                  for box in child.descendants(placeholders=True) if is_margin_note_box(box)]
         assert nested == []
         for box in direct:
             assert not any(child.element_tag.endswith("::before") for child in box.children)  # no cue
@@ -353,14 +334,10 @@ def test_crowded_notes_spill_in_order_with_cue_and_none_lost(crowd: Rendered) ->
     assert len(cues) == len(spilled)
     for placement in spilled:
         x, y = placement.x * PT_PER_PX, placement.y * PT_PER_PX
-        (cue,) = [
-            w for page, w in cues if page == placement.page and abs(w[0] - x) < 1 and y - 1 <= w[1] < y + 8
-        ]
-        line = [
-            w[4]
-            for w in crowd.words[placement.page]
-            if abs(w[1] - cue[1]) < 0.5 and w[0] < x + 80 and w[0] >= x - 1
-        ]
+        (cue,) = [w for page, w in cues
+                  if page == placement.page and abs(w[0] - x) < 1 and y - 1 <= w[1] < y + 8]
+        line = [w[4] for w in crowd.words[placement.page] if abs(w[1] - cue[1]) < 0.5 and w[0] < x + 80
+                and w[0] >= x - 1]
         assert line == ["from", "p.", str(anchor + 1)]
     assert crowd.report.warnings and all("[margin-note-spilled]" in w for w in crowd.report.warnings)
     assert all(w.startswith("apparatus/glosses.yaml:") for w in crowd.report.warnings)
@@ -389,13 +366,8 @@ def test_links_in_spilled_notes_point_to_their_new_page(crowd: Rendered) -> None
 
 
 def test_note_taller_than_the_margin_becomes_an_endnote() -> None:
-    rendered = render(
-        [
-            Para(sentences=4, notes=((1, 6),)),
-            Para(sentences=4, notes=((1, 700),)),
-            Para(sentences=4, notes=((1, 6),)),
-        ]
-    )
+    rendered = render([Para(sentences=4, notes=((1, 6),)), Para(sentences=4, notes=((1, 700),)),
+                       Para(sentences=4, notes=((1, 6),))])
     first, tall, last = rendered.report.placements
     assert tall.fallback == "endnote"
     assert tall.height > PAGE_H - TOP - BOTTOM
@@ -482,7 +454,7 @@ def assert_words_apart(words: list[tuple[float, float, float, float, str]]) -> N
         boxes.append((x0, y0 + trim, x1, y1 - trim, word))
     boxes.sort(key=lambda b: b[1])
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
+        for b in boxes[i + 1:]:
             if b[1] >= a[3]:
                 break
             assert a[2] <= b[0] + 0.01 or b[2] <= a[0] + 0.01, (a, b)
@@ -499,8 +471,7 @@ def assert_links(rendered: Rendered) -> None:
             action = annotation.get("/A")
             if action is not None and "/URI" in action:
                 uris.setdefault(str(action["/URI"]), []).append(
-                    (page_number, [float(v) for v in annotation["/Rect"]])
-                )
+                    (page_number, [float(v) for v in annotation["/Rect"]]))
     destinations = reader.named_destinations
     page_h_pt = PAGE_H * PT_PER_PX
     for placement in rendered.report.placements:
@@ -509,12 +480,8 @@ def assert_links(rendered: Rendered) -> None:
         assert page_number == placement.page
         x0, y0 = placement.x * PT_PER_PX, page_h_pt - (placement.y + placement.height) * PT_PER_PX
         x1, y1 = (placement.x + placement.width) * PT_PER_PX, page_h_pt - placement.y * PT_PER_PX
-        left, bottom, right, top = (
-            min(rect[0], rect[2]),
-            min(rect[1], rect[3]),
-            max(rect[0], rect[2]),
-            max(rect[1], rect[3]),
-        )
+        left, bottom, right, top = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), \
+            max(rect[1], rect[3])
         assert top > bottom  # clickable
         assert x0 - 0.5 <= left and right <= x1 + 0.5 and y0 - 0.5 <= bottom and top <= y1 + 0.5
         destination = destinations[placement.note_id]
@@ -526,12 +493,8 @@ def assert_links(rendered: Rendered) -> None:
             assert note_top == pytest.approx(placement.y, abs=EPS)
         assert float(destination.top) == pytest.approx(page_h_pt - note_top * PT_PER_PX, abs=0.01)
     # Links from the text to the notes survive too: one marker link per note, pointing at its note.
-    markers = [
-        a.get_object()
-        for page in reader.pages
-        for a in page.get("/Annots") or []
-        if str(a.get_object().get("/Dest", "")).startswith("gloss-")
-    ]
+    markers = [a.get_object() for page in reader.pages for a in page.get("/Annots") or []
+               if str(a.get_object().get("/Dest", "")).startswith("gloss-")]
     assert sorted(str(a["/Dest"]) for a in markers) == sorted(p.note_id for p in rendered.report.placements)
 
 
@@ -544,16 +507,8 @@ SIDE_GAP = 14.4
 
 
 def columns(count: int, height: float = 600.0) -> list[Column]:
-    return [
-        Column(
-            top=72.0,
-            bottom=72.0 + height,
-            text_edge=408.0 if i % 2 == 0 else 168.0,
-            limit=564.0 if i % 2 == 0 else 12.0,
-            outer_right=i % 2 == 0,
-        )
-        for i in range(count)
-    ]
+    return [Column(top=72.0, bottom=72.0 + height, text_edge=408.0 if i % 2 == 0 else 168.0,
+                   limit=564.0 if i % 2 == 0 else 12.0, outer_right=i % 2 == 0) for i in range(count)]
 
 
 @st.composite
@@ -633,10 +588,8 @@ def test_notes_after_the_last_page_have_no_room() -> None:
 
 
 def test_full_page_spills_to_next_page_top_before_its_own_notes() -> None:
-    notes = [
-        *(NoteShape(0, 600.0, 124.8, 200.0, 12.0) for _ in range(4)),
-        NoteShape(1, 80.0, 124.8, 40.0, 12.0),
-    ]
+    notes = [*(NoteShape(0, 600.0, 124.8, 200.0, 12.0) for _ in range(4)),
+             NoteShape(1, 80.0, 124.8, 40.0, 12.0)]
     outcomes = stack_notes(columns(2), notes, gap=GAP, side_gap=SIDE_GAP)
     assert all(isinstance(o, Slot) for o in outcomes)
     slots = [o for o in outcomes if isinstance(o, Slot)]
