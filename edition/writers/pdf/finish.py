@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from io import BytesIO
 
 import pydyf
+from lxml import etree
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, NameObject, RectangleObject
 from weasyprint import Document
@@ -39,6 +40,7 @@ from edition.writers.pdf.fonts import UsedFont, check_used_fonts
 from edition.writers.pdf.tagging import (
     describe_links,
     mark_margin_boxes_as_artifacts,
+    tag_margin_notes,
     tie_annotations_to_links,
 )
 
@@ -64,6 +66,7 @@ class PrintFinisher:
         if "StructTreeRoot" in pdf.catalog:
             mark_margin_boxes_as_artifacts(pdf)
             tie_annotations_to_links(pdf)
+            tag_margin_notes(pdf, document)
             describe_links(document)
 
     def _page_labels(self, pdf: pydyf.PDF) -> None:
@@ -107,6 +110,7 @@ def screen_from_print(print_pdf: bytes) -> bytes:
     writer.pdf_header = reader.pdf_header
     writer.page_mode = "/UseOutlines"
     _screen_document_id(writer)
+    _screen_conformance(writer)
     for page in writer.pages:
         trim = RectangleObject(page.trimbox)
         page.mediabox = trim
@@ -156,6 +160,40 @@ def _screen_document_id(writer: PdfWriter) -> None:
             found = XMP_DOCUMENT_ID.search(xmp).group(0)
             screen = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, found.decode() + '/screen')}".encode()
             stream.set_data(XMP_DOCUMENT_ID.sub(screen, xmp))
+
+
+XMP_NS = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+}
+PDFX_NAMESPACES = ("http://www.npes.org/pdfx/ns/id/", "http://ns.adobe.com/pdfx/1.3/")
+
+
+def _screen_conformance(writer: PdfWriter) -> None:
+    """The screen PDF claims PDF/UA-1 (tests/writers/pdf/test_pdf_ua.py checks the structure it needs)
+    and no longer PDF/X: it has links in the page area, which a PDF/X file may not have."""
+    metadata = writer._root_object.get("/Metadata")
+    if metadata is None:
+        return
+    stream = metadata.get_object()
+    packet = stream.get_data()
+    start, end = packet.find(b"<x:xmpmeta"), packet.rfind(b"</x:xmpmeta>") + len(b"</x:xmpmeta>")
+    if start < 0 or end < start:
+        return
+    root = etree.fromstring(packet[start:end])
+    descriptions = root.findall(".//rdf:Description", XMP_NS)
+    for description in descriptions:
+        for child in list(description):
+            if etree.QName(child).namespace in PDFX_NAMESPACES:
+                description.remove(child)
+    rdf = root.find("rdf:RDF", XMP_NS)
+    if rdf is not None:
+        claim = etree.SubElement(
+            rdf, f"{{{XMP_NS['rdf']}}}Description", nsmap={"pdfuaid": XMP_NS["pdfuaid"]}
+        )
+        claim.set(f"{{{XMP_NS['rdf']}}}about", "")
+        claim.set(f"{{{XMP_NS['pdfuaid']}}}part", "1")
+    stream.set_data(packet[:start] + etree.tostring(root, encoding="utf-8") + packet[end:])
 
 
 @contextmanager

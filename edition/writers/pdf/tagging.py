@@ -7,6 +7,9 @@
 - A link's text with inline markup inside (``<a>p. <span>14</span></a>``) gets one annotation per inline
   box, and WeasyPrint ties the inner ones to the inner ``Span`` elements; PDF/UA-1 wants every link
   annotation inside a ``Link`` element, so those are moved up to the enclosing ``Link``.
+- Margin notes are children of their page box (margin_tree.attach), so the tree already reads them after
+  the page's text; WeasyPrint tags them ``Span`` (they are ``<span>`` elements) and they become
+  ``Note`` elements with the gloss's id, as PDF/UA-1 asks of notes (with the ``IDTree`` that ids need).
 - A link's ``/Contents`` (its alternate description, which PDF/UA-1 requires) is WeasyPrint's target id
   (``#gloss-committee``); it becomes what the link is: "Gloss 3", "Author's note 2", "p. 14".
 """
@@ -53,6 +56,32 @@ def mark_margin_boxes_as_artifacts(pdf: pydyf.PDF) -> int:
         for mcid in orphans:
             value[mcid] = "null"
     return changed
+
+
+def tag_margin_notes(pdf: pydyf.PDF, document: Document) -> int:
+    """Retag the margin notes (the Document's own ``Span`` children) as ``Note`` with ids.
+
+    Done only when there are exactly as many such elements as margin-note boxes on the pages (an
+    edition stylesheet could put other inline content there); returns how many were retagged."""
+    root = pdf.objects[_number(pdf.catalog["StructTreeRoot"])]
+    top = pdf.objects[_number(root["K"][0])]
+    spans = [pdf.objects[_number(kid)] for kid in top["K"] if _number(kid) is not None]
+    spans = [element for element in spans if element.get("S") == "/Span"]
+    ids = [
+        box.element.get("id") or ""
+        for page in document.pages
+        for box in page._page_box.children
+        if box.element is not None and "margin-note" in (box.element.get("class") or "").split()
+    ]
+    if len(spans) != len(ids) or not all(ids) or len(set(ids)) != len(ids):
+        return 0
+    names = pydyf.Array()
+    for element, note_id in sorted(zip(spans, ids, strict=True), key=lambda pair: pair[1]):
+        element["S"] = "/Note"
+        element["ID"] = pydyf.String(note_id)
+        names.extend([pydyf.String(note_id), element.reference])
+    root["IDTree"] = pydyf.Dictionary({"Names": names})
+    return len(ids)
 
 
 def tie_annotations_to_links(pdf: pydyf.PDF) -> int:
