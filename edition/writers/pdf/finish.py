@@ -42,6 +42,7 @@ from edition.writers.pdf.tagging import (
     mark_margin_boxes_as_artifacts,
     tag_margin_notes,
     tie_annotations_to_links,
+    wrap_list_item_bodies,
 )
 
 XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
@@ -67,6 +68,7 @@ class PrintFinisher:
             mark_margin_boxes_as_artifacts(pdf)
             tie_annotations_to_links(pdf)
             tag_margin_notes(pdf, document)
+            wrap_list_item_bodies(pdf)
             describe_links(document)
 
     def _page_labels(self, pdf: pydyf.PDF) -> None:

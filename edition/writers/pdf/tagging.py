@@ -10,6 +10,8 @@
 - Margin notes are children of their page box (margin_tree.attach), so the tree already reads them after
   the page's text; WeasyPrint tags them ``Span`` (they are ``<span>`` elements) and they become
   ``Note`` elements with the gloss's id, as PDF/UA-1 asks of notes (with the ``IDTree`` that ids need).
+- A list item holding a paragraph (``<li><p>``) becomes ``LI`` → ``Lbl``, ``P``; a list item may hold
+  only a label and a body, so the paragraph is wrapped in an ``LBody``.
 - A link's ``/Contents`` (its alternate description, which PDF/UA-1 requires) is WeasyPrint's target id
   (``#gloss-committee``); it becomes what the link is: "Gloss 3", "Author's note 2", "p. 14".
 """
@@ -82,6 +84,39 @@ def tag_margin_notes(pdf: pydyf.PDF, document: Document) -> int:
         names.extend([pydyf.String(note_id), element.reference])
     root["IDTree"] = pydyf.Dictionary({"Names": names})
     return len(ids)
+
+
+def wrap_list_item_bodies(pdf: pydyf.PDF) -> int:
+    """Put whatever an ``LI`` holds besides ``Lbl`` and ``LBody`` into one ``LBody``; returns how many."""
+    wrapped = 0
+    for element in list(pdf.objects):
+        if not isinstance(element, pydyf.Dictionary) or element.get("S") != "/LI":
+            continue
+        loose = [
+            kid
+            for kid in element["K"]
+            if _number(kid) is not None and pdf.objects[_number(kid)].get("S") not in ("/Lbl", "/LBody")
+        ]
+        if not loose:
+            continue
+        body = pydyf.Dictionary(
+            {"Type": "/StructElem", "S": "/LBody", "K": pydyf.Array(loose), "P": element.reference}
+        )
+        if "Pg" in element:
+            body["Pg"] = element["Pg"]
+        pdf.add_object(body)
+        for kid in loose:
+            pdf.objects[_number(kid)]["P"] = body.reference
+        position = element["K"].index(loose[0])
+        element["K"] = pydyf.Array(
+            [
+                *[k for k in element["K"][:position] if k not in loose],
+                body.reference,
+                *[k for k in element["K"][position:] if k not in loose],
+            ]
+        )
+        wrapped += 1
+    return wrapped
 
 
 def tie_annotations_to_links(pdf: pydyf.PDF) -> int:
