@@ -8,6 +8,8 @@ import subprocess
 from io import BytesIO
 from pathlib import Path
 
+import pdf_tags
+import pdf_x
 import pytest
 import weasyprint
 from conftest import Built, build
@@ -318,6 +320,24 @@ def test_the_default_edition_end_to_end(tmp_path: Path) -> None:
     for pdf in built.result.paths:
         assert subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True).returncode == 0
     assert not [w for w in built.result.warnings if w.severity == "error"]
+    # The print file's PDF/X-4 rules and the screen file's PDF/UA checks hold for the real book too.
+    printed, screen = PdfReader(built.print_pdf), PdfReader(built.screen_pdf)
+    for check in (
+        pdf_x.output_intent_problems,
+        pdf_x.identification_problems,
+        pdf_x.box_problems,
+        pdf_x.font_problems,
+        pdf_x.transparency_problems,
+        pdf_x.rgb_problems,
+    ):
+        assert check(printed) == [], check.__name__
+    assert {(space, values) for space, values, _ in pdf_x.colour_report(printed)} == {
+        ("/DeviceCMYK", (0.0, 0.0, 0.0, 1.0))
+    }
+    assert pdf_tags.untagged_text(screen) == []
+    assert pdf_tags.link_problems(screen) == []
+    notes = [e for e in pdf_tags.tree(screen).children[0].children if e.kind == "Note"]
+    assert len(notes) == len(built.edition.glosses)  # every gloss of the default edition is a margin note
 
 
 def test_a_stylesheet_that_breaks_the_margin_notes_fails_cleanly(tmp_path: Path) -> None:
