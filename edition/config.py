@@ -162,6 +162,9 @@ STYLE = Shape(
     (
         Field("trim", "mapping", "The trimmed page size, e.g. {width: 6in, height: 9in}.", shape=TRIM),
         Field("bleed", "length", "Bleed beyond the trim (printers ask for 3mm).", checked=("0 to 0.5in",)),
+        Field(
+            "crop_marks", "boolean", "Crop marks in the bleed (default false: print-on-demand refuses them)"
+        ),
         Field("font", "text", "The text font's family name (default EB Garamond)."),
         Field("font_package", "text", "The Debian package to suggest when the font is missing."),
         Field("font_size", "length", "The text size.", checked=("5pt to 24pt",)),
@@ -539,6 +542,7 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
         font_size=_length(style_node, "font_size", fields, problems, "font_size") or default.font_size,
         csl=fields.text(style_node, "csl") or default.csl,
         pdf_variant=variant.lower(),
+        crop_marks=fields.boolean(style_node, "crop_marks", default.crop_marks),
         stylesheet=_stylesheet(root, style_node, fields),
         line_numbers=line_numbers,
         note_keys=note_keys,
@@ -562,9 +566,7 @@ def _stylesheet(root: Path, style_node: YMap, fields: FieldReader) -> str | None
     return relpath
 
 
-def _length(
-    node: YMap, name: str, fields: FieldReader, problems: list[Diagnostic], key: str
-) -> str | None:
+def _length(node: YMap, name: str, fields: FieldReader, problems: list[Diagnostic], key: str) -> str | None:
     """A CSS length within the range a book page can use (``RANGES_PT[key]``)."""
     value = fields.text(node, name)
     if value is None:

@@ -424,12 +424,13 @@ class Style:
 
     trim_width: str = "6in"
     trim_height: str = "9in"
-    bleed: str = "3mm"
+    bleed: str = "0.125in"  # what 6×9 print-on-demand printers ask for
     font: str = "EB Garamond"
     font_package: str | None = "fonts-ebgaramond"
     font_size: str = "10.5pt"
     csl: str = "chicago-author-date-16th-edition"
-    pdf_variant: str = "pdf/a-3b"
+    pdf_variant: str = "pdf/x-4"
+    crop_marks: bool = False  # print-on-demand printers reject them
     stylesheet: str | None = None
     line_numbers: LineNumbering | None = None  # None: no line numbers
     # How print keys textual notes: by page ("p. 12 § 31") or by page and line ("12.17").
