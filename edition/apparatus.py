@@ -7,14 +7,25 @@ from pathlib import Path
 
 from edition.anchoring import Selector
 from edition.diagnostics import Diagnostic, SourceProblem
-from edition.fields import FieldReader
+from edition.fields import FieldReader, suggest
 from edition.model import Origin
 from edition.textfile import as_named_in_config
 from edition.yamlload import YMap, YScalar, load_yaml_file
 
-SECTIONS = ("glosses", "emendations", "cross_references", "anchors", "citations", "index")
+SECTIONS = ("glosses", "emendations", "variants", "cross_references", "anchors", "citations", "index")
 SELECTOR_KEYS = ("lemma", "from", "to", "occurrence", "before", "after")
 INDEX_KINDS = ("person", "term", "place", "work", "other")
+# What kind of difference a variant records (docs/format.md#variants): a closed list, so that an apparatus
+# can be filtered or styled by type and a typo ("ommission") is caught.
+VARIANT_TYPES = (
+    "addition",
+    "omission",
+    "substitution",
+    "transposition",
+    "spelling",
+    "punctuation",
+    "capitalisation",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +53,26 @@ class EmendationEntry:
     witness: str | None
     witness_origin: Origin
     conjecture: bool
+    note: NoteText | None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingEntry:
+    """One reading of a variant: the witnesses that have it (with where each siglum is written) and its
+    text ("" for an omission)."""
+
+    witnesses: tuple[tuple[str, Origin], ...]
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class VariantsEntry:
+    id: str | None
+    selector: Selector
+    readings: tuple[ReadingEntry, ...]
+    type: str | None
     note: NoteText | None
     origin: Origin
 
@@ -87,6 +118,7 @@ class IndexEntryRaw:
 class Apparatus:
     glosses: tuple[GlossEntry, ...] = ()
     emendations: tuple[EmendationEntry, ...] = ()
+    variants: tuple[VariantsEntry, ...] = ()
     cross_references: tuple[CrossReferenceEntry, ...] = ()
     anchors: tuple[AnchorEntry, ...] = ()
     citations: tuple[CitationEntry, ...] = ()
@@ -224,6 +256,66 @@ def _emendation(entry: YMap, problems: list[Diagnostic]) -> EmendationEntry | No
     )
 
 
+def _variants(entry: YMap, problems: list[Diagnostic]) -> VariantsEntry | None:
+    fields = FieldReader(problems, "variants entry", ("id", "readings", "type", "note", *SELECTOR_KEYS))
+    fields.check_keys(entry)
+    entry_id = fields.identifier(entry, required=False)
+    label = f"variants entry '{entry_id}'" if entry_id else "variants entry"
+    selector = _selector(entry, fields, label)
+    variant_type = fields.text(entry, "type")
+    if variant_type is not None and variant_type not in VARIANT_TYPES:
+        node = entry.get("type")
+        assert node is not None
+        near = suggest(variant_type, VARIANT_TYPES)
+        problems.append(
+            Diagnostic.at(
+                node.origin,
+                "error",
+                "bad-value",
+                f"unknown variant type '{variant_type}'",
+                f"did you mean '{near}'?" if near else f"choose one of: {', '.join(VARIANT_TYPES)}",
+            )
+        )
+        variant_type = None
+    note = _note(entry, fields, "note", required=False)
+    readings = tuple(
+        reading
+        for item in fields.mapping_list(entry, "readings", required=True)
+        if (reading := _reading(item, problems)) is not None
+    )
+    if selector is None or not readings:
+        return None
+    return VariantsEntry(entry_id, selector, readings, variant_type, note, entry.origin)
+
+
+def _reading(entry: YMap, problems: list[Diagnostic]) -> ReadingEntry | None:
+    fields = FieldReader(problems, "reading", ("witness", "text"))
+    fields.check_keys(entry)
+    witnesses = fields.text_list(entry, "witness", required=True)
+    text_node = entry.get("text")
+    if text_node is None:
+        problems.append(
+            Diagnostic.at(
+                entry.origin,
+                "error",
+                "missing-field",
+                "reading is missing the field 'text'",
+                "add 'text: …' (the witness's words; text: \"\" when the witness omits the lemma)",
+            )
+        )
+        return None
+    if isinstance(text_node, YScalar) and text_node.value is None:
+        text = ""
+    else:
+        found = fields.text(entry, "text")
+        if found is None:
+            return None
+        text = found
+    if not witnesses:
+        return None
+    return ReadingEntry(witnesses, text, entry.origin)
+
+
 def _cross_reference(entry: YMap, problems: list[Diagnostic]) -> CrossReferenceEntry | None:
     fields = FieldReader(problems, "cross-reference", ("id", "target", *SELECTOR_KEYS))
     fields.check_keys(entry)
@@ -296,6 +388,7 @@ def _index(entry: YMap, problems: list[Diagnostic]) -> IndexEntryRaw | None:
 _READERS = {
     "glosses": _gloss,
     "emendations": _emendation,
+    "variants": _variants,
     "cross_references": _cross_reference,
     "anchors": _anchor,
     "citations": _citation,
