@@ -108,8 +108,9 @@ def _collate(args: argparse.Namespace) -> int:
         return 1
     _report(diag.sort_diagnostics(report.warnings))
     merged = report.merge
+    added = len(merged.added) - len(report.unanchored)
     print(
-        f"collate {args.siglum}: {len(merged.added) - len(report.unanchored)} added, {len(merged.kept)} kept, "
+        f"collate {args.siglum}: {added} added, {len(merged.kept)} kept, "
         f"{len(merged.changed)} changed, {len(merged.stale)} stale"
         + (f", {len(report.unanchored)} not anchorable" if report.unanchored else "")
         + f" ({diag.visible(report.into)})",

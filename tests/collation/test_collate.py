@@ -109,7 +109,7 @@ def test_rerun_after_curation_keeps_comments_order_and_entries(mini: Path) -> No
     assert len(report.merge.added) == 3
     after = path.read_text(encoding="utf-8")
     # The editor's lines are untouched and in order; the drafts go at the end of the variants list.
-    head, _, tail = curated.partition("\n\n# other sections follow")
+    head, _, _rest = curated.partition("\n\n# other sections follow")
     drafted = after.index("  # drafted by edition collate")
     assert after[:drafted] == head + "\n"
     assert after.endswith("\n# other sections follow\nanchors: []\n")
