@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ACE := tools/ace/node_modules/.installed
 EDITION ?= source/revolution-betrayed
+# `make build` builds these; EDITION=… alone still builds that one edition first.
+EDITIONS ?= $(sort $(EDITION) source/gettysburg)
 
 .PHONY: build test check lint bench setup clean
 
@@ -26,7 +28,7 @@ $(ACE): tools/ace/package.json tools/ace/package-lock.json scripts/setup-system
 	touch $@
 
 build: $(STAMP)
-	$(BIN)/edition build $(EDITION)
+	for edition in $(EDITIONS); do $(BIN)/edition build $$edition || exit 1; done
 
 check: $(STAMP)
 	$(BIN)/edition check --strict $(EDITION)
