@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ACE := tools/ace/node_modules/.installed
 EDITION ?= source/revolution-betrayed
-# `make build` builds these; EDITION=… alone still builds that one edition first.
+# `make build` builds every edition here (sorted, each once); `make check` checks EDITION.
 EDITIONS ?= $(sort $(EDITION) source/gettysburg)
 
 .PHONY: build test check lint bench setup clean
