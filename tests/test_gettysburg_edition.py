@@ -1,4 +1,4 @@
-"""The multi-witness edition in source/gettysburg: clean, its apparatus answers the witness files, it builds."""
+"""The multi-witness edition in source/gettysburg: clean, its apparatus answers the witnesses, it builds."""
 
 from __future__ import annotations
 
