@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ACE := tools/ace/node_modules/.installed
+YAMLLS := tools/yaml-language-server/node_modules/.installed
 EDITION ?= source/revolution-betrayed
 # `make build` builds every edition here (sorted, each once); `make check` checks EDITION.
 EDITIONS ?= $(sort $(EDITION) source/gettysburg)
@@ -14,7 +15,7 @@ EDITIONS ?= $(sort $(EDITION) source/gettysburg)
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml scripts/setup-system $(ACE)
+$(STAMP): pyproject.toml scripts/setup-system $(ACE) $(YAMLLS)
 	./scripts/setup-system
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]'
@@ -25,6 +26,12 @@ $(ACE): tools/ace/package.json tools/ace/package-lock.json scripts/setup-system
 	./scripts/setup-system
 	cd tools/ace && ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 \
 		npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	touch $@
+
+# The YAML language server editors use, to test the schemas as an editor reads them (tests/test_editor_lsp.py).
+$(YAMLLS): tools/yaml-language-server/package.json tools/yaml-language-server/package-lock.json scripts/setup-system
+	./scripts/setup-system
+	cd tools/yaml-language-server && npm ci --no-audit --no-fund --loglevel=error >/dev/null
 	touch $@
 
 build: $(STAMP)

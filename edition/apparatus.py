@@ -9,11 +9,10 @@ from edition.anchoring import Selector
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, suggest
 from edition.model import Origin
+from edition.shapes import Field, Shape
 from edition.textfile import as_named_in_config
-from edition.yamlload import YMap, YScalar, load_yaml_file
+from edition.yamlload import YMap, YNode, YScalar, load_yaml_file
 
-SECTIONS = ("glosses", "emendations", "variants", "cross_references", "anchors", "citations", "index")
-SELECTOR_KEYS = ("lemma", "from", "to", "occurrence", "before", "after")
 INDEX_KINDS = ("person", "term", "place", "work", "other")
 # What kind of difference a variant records (docs/format.md#variants): a closed list, so that an apparatus
 # can be filtered or styled by type and a typo ("ommission") is caught.
@@ -26,6 +25,142 @@ VARIANT_TYPES = (
     "punctuation",
     "capitalisation",
 )
+_QUOTED = ("the words occur in the copy-text (lemma normalisation rules, docs/format.md)",)
+SELECTOR = Shape(
+    "selector",
+    "The words of the copy-text an entry belongs to: 'lemma', or 'from' + 'to' for a long span.",
+    (
+        Field("lemma", "text", "The exact words, quoted from one paragraph.", checked=_QUOTED),
+        Field("from", "text", "The first words of a long span (with 'to').", checked=_QUOTED),
+        Field("to", "text", "The last words of a long span: the first 'to' after 'from'.", checked=_QUOTED),
+        Field(
+            "occurrence",
+            "integer",
+            "Which occurrence (1 = the first, in reading order) when the words occur more than once.",
+            minimum=1,
+            checked=("the words occur at least this many times",),
+        ),
+        Field("before", "text", "Words immediately before the lemma, to single it out."),
+        Field("after", "text", "Words immediately after the lemma, to single it out."),
+    ),
+    checked=("the selector names exactly one place in the copy-text",),
+    one_of=(("lemma",), ("from", "to")),
+)
+SELECTOR_KEYS = SELECTOR.keys
+_UNIQUE = ("unique across the edition",)
+_ID = Field("id", "identifier", "The entry's id: letters, digits, '-', '_'.", required=True, checked=_UNIQUE)
+_OPTIONAL_ID = Field("id", "identifier", "An optional id, to refer to this entry.", checked=_UNIQUE)
+GLOSS = SELECTOR.extended(
+    "gloss",
+    "An explanatory note, printed in the margin beside its lemma.",
+    _ID,
+    Field(
+        "note",
+        "markdown",
+        "The note, Markdown: [@key, 51] cites, [[id]] or [[id|words]] cross-refers.",
+        required=True,
+        checked=("cited keys and cross-referenced ids exist",),
+    ),
+)
+EMENDATION = SELECTOR.extended(
+    "emendation",
+    "A textual note: the edition prints 'reading' where the copy-text has the lemma.",
+    _ID,
+    Field("reading", "text", "What the edition prints.", required=True),
+    Field(
+        "witness",
+        "text",
+        "The siglum of the witness with the lemma's reading (default: the first witness).",
+        checked=("a siglum from edition.yaml's witnesses",),
+    ),
+    Field("conjecture", "boolean", "True when the reading is the editor's conjecture."),
+    Field("note", "markdown", "A note on the emendation, Markdown."),
+    checked=("emendations do not overlap",),
+)
+READING = Shape(
+    "reading",
+    "What some witnesses read in place of the lemma.",
+    (
+        Field(
+            "witness",
+            "texts",
+            "The siglum, or a list of sigla, of the witnesses with this reading.",
+            required=True,
+            non_empty=True,
+            checked=("sigla of edition.yaml's witnesses other than the copy-text, each once per lemma",),
+        ),
+        Field("text", "text", "The witnesses' words; empty or absent when they omit the lemma."),
+    ),
+)
+VARIANTS = SELECTOR.extended(
+    "variants entry",
+    "The readings of other witnesses at a lemma of the copy-text.",
+    _OPTIONAL_ID,
+    Field("readings", "entries", "The readings, at least one.", required=True, non_empty=True, shape=READING),
+    Field("type", "choice", "The kind of difference.", choices=VARIANT_TYPES),
+    Field("note", "markdown", "A note on the variant, Markdown."),
+    checked=("variant lemmas nest or do not overlap", "no reading is the lemma itself"),
+)
+CROSS_REFERENCE = SELECTOR.extended(
+    "cross-reference",
+    "A link from the lemma to another place, printed with its page (print) or § (EPUB).",
+    _OPTIONAL_ID,
+    Field(
+        "target",
+        "text",
+        "An entry id, a named anchor id, or a paragraph: §31.",
+        required=True,
+        checked=("the target exists",),
+    ),
+)
+ANCHOR = SELECTOR.extended("anchor", "A named passage that cross-references can point to.", _ID)
+CITATION = SELECTOR.extended(
+    "citation",
+    "Copy-text words that cite a work; they become a link to its bibliography entry.",
+    _OPTIONAL_ID,
+    Field("cite", "text", "A bibliography key.", required=True, checked=("a key of the bibliography",)),
+    Field("locator", "text", "The page(s) cited."),
+)
+INDEX_ENTRY = Shape(
+    "index entry",
+    "A person, term, place or work; every whole-word occurrence of a form is an index mark.",
+    (
+        _ID,
+        Field("heading", "text", "The heading as printed (e.g. Stalin, Joseph).", required=True),
+        Field("kind", "choice", "What the entry is (default: term).", choices=INDEX_KINDS),
+        Field(
+            "forms",
+            "texts",
+            "The words to index, matched on whole words with the lemma normalisations.",
+            required=True,
+            non_empty=True,
+            checked=("each form occurs in the copy-text",),
+        ),
+        Field("sort", "text", "The sort key (default: the heading, case- and accent-folded)."),
+        Field("see", "texts", "Other index entry ids ('see also').", checked=("each an index entry id",)),
+    ),
+)
+# The entry kinds, by the key that lists them in an apparatus file. The schema of apparatus files is made
+# from this mapping: a kind added here (with its reader in _READERS) needs no other declaration.
+KINDS: dict[str, Shape] = {
+    "glosses": GLOSS,
+    "emendations": EMENDATION,
+    "variants": VARIANTS,
+    "cross_references": CROSS_REFERENCE,
+    "anchors": ANCHOR,
+    "citations": CITATION,
+    "index": INDEX_ENTRY,
+}
+SECTIONS = tuple(KINDS)
+
+
+def apparatus_file() -> Shape:
+    """An apparatus file: a list of entries under each kind's key (made from KINDS when asked)."""
+    return Shape(
+        "apparatus file",
+        "Standoff apparatus: lists of entries, each anchored to the copy-text by quoting it.",
+        tuple(Field(name, "entries", shape.description, shape=shape) for name, shape in KINDS.items()),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +262,7 @@ class Apparatus:
 
 def read_apparatus(root: Path, files: list[tuple[str, Origin]], problems: list[Diagnostic]) -> Apparatus:
     """Read every apparatus file; entries keep file order, files keep edition.yaml order."""
-    collected: dict[str, list[object]] = {name: [] for name in SECTIONS}
+    collected: dict[str, list[object]] = {name: [] for name in KINDS}
     for relpath, named_at in files:
         try:
             node = load_yaml_file(root, relpath)
@@ -141,11 +276,11 @@ def read_apparatus(root: Path, files: list[tuple[str, Origin]], problems: list[D
                     "error",
                     "wrong-type",
                     "an apparatus file must be a mapping such as 'glosses: [...]'",
-                    f"start the file with one of: {', '.join(SECTIONS)}",
+                    f"start the file with one of: {', '.join(KINDS)}",
                 )
             )
             continue
-        file_fields = FieldReader(problems, f"apparatus file {relpath}", SECTIONS)
+        file_fields = FieldReader(problems, f"apparatus file {relpath}", shape=apparatus_file())
         file_fields.check_keys(node)
         for name, reader in _READERS.items():
             for entry in file_fields.mapping_list(node, name):
@@ -215,8 +350,8 @@ def _selector(entry: YMap, fields: FieldReader, what: str) -> Selector | None:
     return Selector(lemma, start, end, occurrence, before, after, origin)
 
 
-def _note(entry: YMap, fields: FieldReader, name: str, *, required: bool) -> NoteText | None:
-    text = fields.text(entry, name, required=required)
+def _note(entry: YMap, fields: FieldReader, name: str) -> NoteText | None:
+    text = fields.text(entry, name)
     node = entry.get(name)
     if text is None or node is None:
         return None
@@ -228,27 +363,25 @@ def _note(entry: YMap, fields: FieldReader, name: str, *, required: bool) -> Not
 
 
 def _gloss(entry: YMap, problems: list[Diagnostic]) -> GlossEntry | None:
-    fields = FieldReader(problems, "gloss", ("id", "note", *SELECTOR_KEYS))
+    fields = FieldReader(problems, "gloss", shape=GLOSS)
     fields.check_keys(entry)
     entry_id = fields.identifier(entry)
     selector = _selector(entry, fields, f"gloss '{entry_id}'")
-    note = _note(entry, fields, "note", required=True)
+    note = _note(entry, fields, "note")
     if entry_id is None or selector is None or note is None:
         return None
     return GlossEntry(entry_id, selector, note, entry.origin)
 
 
 def _emendation(entry: YMap, problems: list[Diagnostic]) -> EmendationEntry | None:
-    fields = FieldReader(
-        problems, "emendation", ("id", "reading", "witness", "conjecture", "note", *SELECTOR_KEYS)
-    )
+    fields = FieldReader(problems, "emendation", shape=EMENDATION)
     fields.check_keys(entry)
     entry_id = fields.identifier(entry)
     selector = _selector(entry, fields, f"emendation '{entry_id}'")
-    reading = fields.text(entry, "reading", required=True)
+    reading = fields.text(entry, "reading")
     witness = fields.text(entry, "witness")
     conjecture = fields.boolean(entry, "conjecture")
-    note = _note(entry, fields, "note", required=False)
+    note = _note(entry, fields, "note")
     if entry_id is None or selector is None or reading is None:
         return None
     return EmendationEntry(
@@ -257,9 +390,9 @@ def _emendation(entry: YMap, problems: list[Diagnostic]) -> EmendationEntry | No
 
 
 def _variants(entry: YMap, problems: list[Diagnostic]) -> VariantsEntry | None:
-    fields = FieldReader(problems, "variants entry", ("id", "readings", "type", "note", *SELECTOR_KEYS))
+    fields = FieldReader(problems, "variants entry", shape=VARIANTS)
     fields.check_keys(entry)
-    entry_id = fields.identifier(entry, required=False)
+    entry_id = fields.identifier(entry)
     label = f"variants entry '{entry_id}'" if entry_id else "variants entry"
     selector = _selector(entry, fields, label)
     variant_type = fields.text(entry, "type")
@@ -277,51 +410,35 @@ def _variants(entry: YMap, problems: list[Diagnostic]) -> VariantsEntry | None:
             )
         )
         variant_type = None
-    note = _note(entry, fields, "note", required=False)
-    readings = tuple(
-        reading
-        for item in fields.mapping_list(entry, "readings", required=True)
-        if (reading := _reading(item, problems)) is not None
-    )
+    note = _note(entry, fields, "note")
+    items = fields.mapping_list(entry, "readings")
+    readings = tuple(reading for item in items if (reading := _reading(item, problems)) is not None)
     if selector is None or not readings:
         return None
     return VariantsEntry(entry_id, selector, readings, variant_type, note, entry.origin)
 
 
 def _reading(entry: YMap, problems: list[Diagnostic]) -> ReadingEntry | None:
-    fields = FieldReader(problems, "reading", ("witness", "text"))
+    """A reading; its ``text`` empty or absent is an omission (the witnesses lack the lemma)."""
+    fields = FieldReader(problems, "reading", shape=READING)
     fields.check_keys(entry)
-    witnesses = fields.text_list(entry, "witness", required=True)
-    text_node = entry.get("text")
-    if text_node is None:
-        problems.append(
-            Diagnostic.at(
-                entry.origin,
-                "error",
-                "missing-field",
-                "reading is missing the field 'text'",
-                "add 'text: …' (the witness's words; text: \"\" when the witness omits the lemma)",
-            )
-        )
+    witnesses = fields.text_list(entry, "witness")
+    text = fields.text(entry, "text")
+    if not witnesses or (text is None and entry.get("text") is not None and not _is_null(entry.get("text"))):
         return None
-    if isinstance(text_node, YScalar) and text_node.value is None:
-        text = ""
-    else:
-        found = fields.text(entry, "text")
-        if found is None:
-            return None
-        text = found
-    if not witnesses:
-        return None
-    return ReadingEntry(witnesses, text, entry.origin)
+    return ReadingEntry(witnesses, text or "", entry.origin)
+
+
+def _is_null(node: YNode | None) -> bool:
+    return isinstance(node, YScalar) and node.value is None
 
 
 def _cross_reference(entry: YMap, problems: list[Diagnostic]) -> CrossReferenceEntry | None:
-    fields = FieldReader(problems, "cross-reference", ("id", "target", *SELECTOR_KEYS))
+    fields = FieldReader(problems, "cross-reference", shape=CROSS_REFERENCE)
     fields.check_keys(entry)
-    entry_id = fields.identifier(entry, required=False)
+    entry_id = fields.identifier(entry)
     selector = _selector(entry, fields, "cross-reference")
-    target = fields.text(entry, "target", required=True)
+    target = fields.text(entry, "target")
     if selector is None or target is None:
         return None
     target_node = entry.get("target")
@@ -330,7 +447,7 @@ def _cross_reference(entry: YMap, problems: list[Diagnostic]) -> CrossReferenceE
 
 
 def _anchor(entry: YMap, problems: list[Diagnostic]) -> AnchorEntry | None:
-    fields = FieldReader(problems, "anchor", ("id", *SELECTOR_KEYS))
+    fields = FieldReader(problems, "anchor", shape=ANCHOR)
     fields.check_keys(entry)
     entry_id = fields.identifier(entry)
     selector = _selector(entry, fields, f"anchor '{entry_id}'")
@@ -340,11 +457,11 @@ def _anchor(entry: YMap, problems: list[Diagnostic]) -> AnchorEntry | None:
 
 
 def _citation(entry: YMap, problems: list[Diagnostic]) -> CitationEntry | None:
-    fields = FieldReader(problems, "citation", ("id", "cite", "locator", *SELECTOR_KEYS))
+    fields = FieldReader(problems, "citation", shape=CITATION)
     fields.check_keys(entry)
-    entry_id = fields.identifier(entry, required=False)
+    entry_id = fields.identifier(entry)
     selector = _selector(entry, fields, "citation")
-    key = fields.text(entry, "cite", required=True)
+    key = fields.text(entry, "cite")
     locator = fields.text(entry, "locator")
     if selector is None or key is None:
         return None
@@ -354,10 +471,10 @@ def _citation(entry: YMap, problems: list[Diagnostic]) -> CitationEntry | None:
 
 
 def _index(entry: YMap, problems: list[Diagnostic]) -> IndexEntryRaw | None:
-    fields = FieldReader(problems, "index entry", ("id", "heading", "kind", "forms", "sort", "see"))
+    fields = FieldReader(problems, "index entry", shape=INDEX_ENTRY)
     fields.check_keys(entry)
     entry_id = fields.identifier(entry)
-    heading = fields.text(entry, "heading", required=True)
+    heading = fields.text(entry, "heading")
     kind = fields.text(entry, "kind") or "term"
     if kind not in INDEX_KINDS:
         node = entry.get("kind")
@@ -371,7 +488,7 @@ def _index(entry: YMap, problems: list[Diagnostic]) -> IndexEntryRaw | None:
                 f"choose one of: {', '.join(INDEX_KINDS)}",
             )
         )
-    forms = fields.text_list(entry, "forms", required=True)
+    forms = fields.text_list(entry, "forms")
     if entry_id is None or heading is None or not forms:
         return None
     return IndexEntryRaw(

@@ -10,6 +10,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cmp_to_key
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from lxml import html as lxml_html
 from edition.book.dates import date_parts, is_date, is_date_parts
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, scalar_text, suggest
+from edition.indexing import fold
 from edition.model import Inline, Origin, Styled, Text
 from edition.textfile import as_named_in_config
 from edition.yamlload import YMap, YNode, YScalar, YSeq, load_yaml_file
@@ -295,6 +297,11 @@ class Formatter:
             source = CiteProcJSON([{**item.data, "id": item.key} for item in items])
         self._bibliography = CitationStylesBibliography(style, source, formatter.html)
         self._keys = {item.key.lower(): item.key for item in items}
+        self._data = {item.key.lower(): item.data for item in items}
+        # citeproc-py reads the locale's punctuation-in-quote (true for en-US) but never applies it.
+        self._punctuation_in_quote = (
+            str(style.root.get_locale_option("punctuation-in-quote")).lower() == "true"
+        )
         self._cache: dict[CitationRequest, str] = {}
 
     def cite(self, requests: Sequence[CitationRequest]) -> list[str]:
@@ -310,7 +317,7 @@ class Formatter:
                 item = CitationItem(request.key, locator=locator) if locator else CitationItem(request.key)
                 citation = CslCitation([item])
                 self._bibliography.register(citation)
-                cached = _text_of(str(self._bibliography.cite(citation, _ignore)))
+                cached = _text_of(self._repaired(str(self._bibliography.cite(citation, _ignore)), None))
                 self._cache[request] = cached
             out.append(cached)
         return out
@@ -320,11 +327,92 @@ class Formatter:
         for key in keys:
             if key.lower() not in self._bibliography.keys:
                 self._bibliography.register(CslCitation([CitationItem(key)]))
+        self._sort_as_the_style_says()
         rendered = self._bibliography.bibliography()
         out = {}
         for key, entry in zip(self._bibliography.keys, rendered, strict=True):
-            out[self._keys.get(key, key)] = html_to_inlines(str(entry))
+            out[self._keys.get(key, key)] = html_to_inlines(self._repaired(str(entry), self._data.get(key)))
         return out
+
+    def _repaired(self, markup: str, data: dict[str, Any] | None) -> str:
+        """Work around two things citeproc-py 0.11 gets wrong (docs/format.md, bibliography.yaml).
+
+        A period or comma after a closing quotation mark goes inside it where the locale says so (en-US:
+        “Title.”). A work with editors and no author is listed under its editors (CSL's substitute), and
+        CSL then suppresses the substituted names; citeproc-py prints them a second time ("Woods, Alan,
+        eds. 1995. Title. Edited by Alan Woods."): that repeated "Edited by" is removed.
+        """
+        if self._punctuation_in_quote:
+            markup = _PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", markup)
+        if data is not None and not data.get("author") and data.get("editor"):
+            markup = markup.replace(f". Edited by {_names_as_printed(data['editor'])}", "", 1)
+        return markup
+
+
+    def _sort_as_the_style_says(self) -> None:
+        """Order the registered items by the style's ``<bibliography><sort>`` keys (Chicago: contributors,
+        then issued, then title), not by the printed string.
+
+        citeproc-py computes the keys but compares them badly: a macro's key keeps its markup (a work
+        without author sorts by ``<i>Title``, before every letter) and it compares by ``str.lower``, so
+        "Émile" comes after "Zola". The keys are taken from citeproc-py and compared here as plain text,
+        accents and case folded; an item without a key sorts last, as CSL says.
+        """
+        bibliography = self._bibliography
+        layout = bibliography.style.root.bibliography.layout
+        sort = layout.getparent().find("cs:sort", layout.nsmap)
+        if sort is None:
+            return
+        items = list(bibliography.items)
+        columns: list[tuple[list[str | None], bool]] = []
+        for key in sort.findall("cs:key", layout.nsmap):
+            raw = key.sort_keys(items, layout)
+            descending = key.get("sort", "ascending").lower() == "descending"
+            columns.append(([_sort_text(value) for value in raw], descending))
+        position = {id(item): n for n, item in enumerate(items)}
+
+        def compare(left: Any, right: Any) -> int:
+            a, b = position[id(left)], position[id(right)]
+            for values, descending in columns:
+                x, y = values[a], values[b]
+                if x is None or y is None:
+                    if x is None and y is None:
+                        continue
+                    return 1 if x is None else -1  # a missing key sorts last either way
+                result = (x > y) - (x < y)
+                if result:
+                    return -result if descending else result
+            return 0
+
+        items.sort(key=cmp_to_key(compare))
+        bibliography.items = items
+        bibliography.keys = [item.key for item in items]
+
+
+_PUNCTUATION_AFTER_QUOTE = re.compile(r"(”)([.,])")
+
+
+def _names_as_printed(names: Any) -> str:
+    """Names in reading order as the Chicago styles print them after "Edited by" (A, B, and C)."""
+    if not isinstance(names, list):
+        return ""
+    parts = [
+        " ".join(str(n[part]) for part in ("given", "family") if isinstance(n, dict) and n.get(part))
+        if isinstance(n, dict) and "literal" not in n
+        else str(n.get("literal", "")) if isinstance(n, dict) else ""
+        for n in names
+    ]
+    if len(parts) <= 2:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + ", and " + parts[-1]
+
+
+def _sort_text(value: object) -> str | None:
+    """A sort key as plain, folded text (None or empty: no key)."""
+    if value is None:
+        return None
+    text = fold(_text_of(str(value))).strip()
+    return text or None
 
 
 def _ignore(_item: object) -> None:

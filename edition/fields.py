@@ -14,6 +14,7 @@ from rapidfuzz import process as fuzzy
 
 from edition.diagnostics import Diagnostic
 from edition.model import Origin
+from edition.shapes import READ_AS, Shape
 from edition.yamlload import YMap, YNode, YScalar, YSeq
 
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -47,12 +48,32 @@ def scalar_text(node: YScalar) -> str:
 
 @dataclass
 class FieldReader:
-    """Reads fields of one YAML mapping; diagnostics accumulate in ``problems`` (owned by the caller)."""
+    """Reads fields of one YAML mapping; diagnostics accumulate in ``problems`` (owned by the caller).
+
+    Given a ``shape``, its keys are the known keys, a field's requiredness comes from its declaration, and
+    reading an undeclared field, or a field through the wrong accessor, is a loader bug raised at once.
+    """
 
     problems: list[Diagnostic]
     what: str  # e.g. "gloss", "edition.yaml"
     known_keys: tuple[str, ...] = ()
     seen: set[str] = field(default_factory=set)
+    shape: Shape | None = None
+
+    def __post_init__(self) -> None:
+        if self.shape is not None and not self.known_keys:
+            self.known_keys = self.shape.keys
+
+    def declared(self, name: str, accessor: str, required: bool | None) -> bool:
+        """Whether ``name`` is required, checking the read against the shape's declaration."""
+        if self.shape is None:
+            return bool(required)
+        found = self.shape.field(name)
+        if found is None or found.kind not in READ_AS[accessor]:
+            raise AssertionError(f"{self.shape.title}: '{name}' read as {accessor}, declared as {found}")
+        if required is not None and required != found.required:
+            raise AssertionError(f"{self.shape.title}: '{name}' read with required={required}")
+        return found.required
 
     def check_keys(self, mapping: YMap) -> None:
         for key, _ in mapping.items:
@@ -68,6 +89,18 @@ class FieldReader:
 
     def require(self, mapping: YMap, name: str) -> YNode | None:
         node = mapping.get(name)
+        if isinstance(node, YSeq) and not node.items:
+            # `authors: []` names no one: as missing as no key at all, but pointed at the empty list.
+            self.problems.append(
+                Diagnostic.at(
+                    node.origin,
+                    "error",
+                    "missing-field",
+                    f"'{name}' in {self.what} is an empty list",
+                    f"list at least one item under '{name}'",
+                )
+            )
+            return None
         if node is None or (isinstance(node, YScalar) and node.value in (None, "")):
             self.problems.append(
                 Diagnostic.at(
@@ -92,7 +125,8 @@ class FieldReader:
             )
         )
 
-    def text(self, mapping: YMap, name: str, *, required: bool = False) -> str | None:
+    def text(self, mapping: YMap, name: str, *, required: bool | None = None) -> str | None:
+        required = self.declared(name, "text", required)
         node = self.require(mapping, name) if required else mapping.get(name)
         if node is None:
             return None
@@ -104,6 +138,7 @@ class FieldReader:
         return None
 
     def integer(self, mapping: YMap, name: str, *, minimum: int = 1) -> int | None:
+        self.declared(name, "integer", None)
         node = mapping.get(name)
         if node is None:
             return None
@@ -124,6 +159,7 @@ class FieldReader:
         return None
 
     def boolean(self, mapping: YMap, name: str, default: bool = False) -> bool:
+        self.declared(name, "boolean", None)
         node = mapping.get(name)
         if node is None:
             return default
@@ -133,9 +169,10 @@ class FieldReader:
         return default
 
     def text_list(
-        self, mapping: YMap, name: str, *, required: bool = False
+        self, mapping: YMap, name: str, *, required: bool | None = None
     ) -> tuple[tuple[str, Origin], ...]:
         """A list of texts; a single text is accepted as a one-item list."""
+        required = self.declared(name, "text_list", required)
         node = self.require(mapping, name) if required else mapping.get(name)
         if node is None:
             return ()
@@ -152,7 +189,8 @@ class FieldReader:
                 self.wrong_type(item, f"{name}[]", "text")
         return tuple(values)
 
-    def mapping_list(self, mapping: YMap, name: str, *, required: bool = False) -> tuple[YMap, ...]:
+    def mapping_list(self, mapping: YMap, name: str, *, required: bool | None = None) -> tuple[YMap, ...]:
+        required = self.declared(name, "mapping_list", required)
         node = self.require(mapping, name) if required else mapping.get(name)
         if node is None:
             return ()
@@ -167,7 +205,9 @@ class FieldReader:
                 self.wrong_type(item, f"an entry of '{name}'", "a mapping of keys to values")
         return tuple(entries)
 
-    def identifier(self, mapping: YMap, name: str = "id", *, required: bool = True) -> str | None:
+    def identifier(self, mapping: YMap, name: str = "id", *, required: bool | None = None) -> str | None:
+        if self.shape is None and required is None:
+            required = True
         value = self.text(mapping, name, required=required)
         if value is None:
             return None

@@ -12,21 +12,26 @@ import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from edition.diagnostics import Diagnostic
+from edition.languages import language_problem
 from edition.model import FootnoteRef, Inline, LineBreak, Origin
 from edition.textfile import ILLEGAL
 
 
 @dataclass(frozen=True, slots=True)
 class Wrap:
-    """A markup element that encloses text: emphasis, strong, code, or an external link."""
+    """A markup element that encloses text: emphasis, strong, code, an external link or a language span."""
 
     uid: int
-    kind: str  # "em" | "strong" | "code" | "link"
+    kind: str  # "em" | "strong" | "code" | "link" | "lang"
     href: str | None = None
+    language: str | None = None  # a "lang" span's BCP 47 tag
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,7 @@ class RawFootnote:
     label: str
     blocks: tuple[RawBlock, ...]
     origin: Origin
+    element_id: str  # "fn-<label>", scoped to its text file (see parse_markdown's footnote_prefix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +102,25 @@ class RawDocument:
     footnotes: tuple[RawFootnote, ...]
 
 
-_PARSER = MarkdownIt("commonmark", {"html": True}).use(footnote_plugin)
+# Attributes are read on bracketed spans only ("[Wort]{lang=de}"), not after links or code, where a stray
+# "{…}" is more likely to be the author's own text.
+_PARSER = (
+    MarkdownIt("commonmark", {"html": True})
+    .use(footnote_plugin)
+    .use(attrs_plugin, spans=True, after=("span_close",))
+)
+
+
+def _record_footnote_definitions(state: StateCore) -> None:
+    """Note every ``[^label]:`` definition with its line, before the footnote plugin keeps only the last."""
+    found: list[tuple[str, int]] = state.env.setdefault("footnote_definitions", [])
+    for index, token in enumerate(state.tokens):
+        if token.type == "footnote_reference_open":
+            inner = next((t for t in state.tokens[index + 1 :] if t.map), None)
+            found.append((str(token.meta.get("label")), inner.map[0] + 1 if inner and inner.map else 1))
+
+
+_PARSER.core.ruler.before("footnote_tail", "record_footnote_definitions", _record_footnote_definitions)
 # Every link destination is parsed as a link, so that an unsafe one is reported and left out here instead of
 # markdown-it printing the whole "[words](javascript:…)" source as text.
 _PARSER.validateLink = lambda url: True  # type: ignore[method-assign]  # markdown-it documents this hook
@@ -134,19 +158,48 @@ def parse_markdown(
     column: int = 1,
     note_markup: bool = False,
     problems: list[Diagnostic] | None = None,
+    footnote_prefix: str = "fn-",
 ) -> RawDocument:
-    """Parse Markdown; ``line_offset`` places a note embedded in YAML at its real line in that file."""
-    tokens = _PARSER.parse(text)
-    builder = _BlockBuilder(
-        relpath, line_offset, column, note_markup, problems if problems is not None else []
-    )
-    return builder.build(tokens)
+    """Parse Markdown; ``line_offset`` places a note embedded in YAML at its real line in that file.
+
+    Footnote labels belong to their file, as Markdown authors write them (``[^1]`` in every chapter): the
+    note's element id is ``footnote_prefix`` + label, and the resolver gives each text file its own prefix.
+    A label defined twice in one file is an error (the parser would silently keep only the last).
+    """
+    env: dict[str, list[tuple[str, int]]] = {}
+    tokens = _PARSER.parse(text, env)
+    found = problems if problems is not None else []
+    builder = _BlockBuilder(relpath, line_offset, column, note_markup, found, footnote_prefix)
+    document = builder.build(tokens)
+    first_line: dict[str, int] = {}
+    for label, line in env.get("footnote_definitions", []):
+        if label in first_line:
+            found.append(
+                Diagnostic.at(
+                    Origin(relpath, line + line_offset, column),
+                    "error",
+                    "duplicate-footnote",
+                    f"the footnote [^{label}] is defined twice in this file "
+                    f"(first at line {first_line[label] + line_offset}); only this definition would print",
+                    "give each note of a file its own label; other files may use the same labels",
+                )
+            )
+        else:
+            first_line[label] = line
+    return document
 
 
 class _BlockBuilder:
     def __init__(
-        self, relpath: str, line_offset: int, column: int, note_markup: bool, problems: list[Diagnostic]
+        self,
+        relpath: str,
+        line_offset: int,
+        column: int,
+        note_markup: bool,
+        problems: list[Diagnostic],
+        footnote_prefix: str,
     ):
+        self.footnote_prefix = footnote_prefix
         self.relpath = relpath
         self.line_offset = line_offset
         self.column = column
@@ -187,7 +240,11 @@ class _BlockBuilder:
                     block, position = self._block(tokens, position)
                     if block is not None:
                         inner.append(block)
-                out.append(RawFootnote(label, tuple(inner), origin or Origin(self.relpath)))
+                out.append(
+                    RawFootnote(
+                        label, tuple(inner), origin or Origin(self.relpath), self.footnote_prefix + label
+                    )
+                )
             position += 1
         return position + 1
 
@@ -256,6 +313,30 @@ class _BlockBuilder:
         )
         return False
 
+    def _span_language(self, span: Token, origin: Origin) -> str | None:
+        """The language of a ``[words]{lang=xx}`` span; None (words printed plainly) if it has none usable."""
+        attrs = {str(k): str(v) for k, v in span.attrs.items()}
+        others = sorted(k for k in attrs if k != "lang")
+        if others:
+            self.problems.append(
+                Diagnostic.at(
+                    origin,
+                    "warning",
+                    "span-attribute",
+                    f"the span attribute{'s' if len(others) > 1 else ''} {', '.join(others)} "
+                    f"{'are' if len(others) > 1 else 'is'} not supported and left out",
+                    "a span takes only a language: [words]{lang=de}",
+                )
+            )
+        tag = attrs.get("lang")
+        if tag is None:
+            return None
+        problem = language_problem(tag)
+        if problem is not None:
+            self.problems.append(Diagnostic.at(origin, "error", "bad-language", *problem))
+            return None
+        return tag
+
     def paragraph(self, inline: Token, origin: Origin) -> RawParagraph:
         atoms: list[Atom] = []
         parts: list[str] = []
@@ -297,6 +378,7 @@ class _BlockBuilder:
 
         hidden: str | None = None  # the raw HTML element whose content is being left out
         links: list[bool] = []  # for each open link: was it kept?
+        spans: list[bool] = []  # for each open attribute span: did it open a language span?
         for child in inline.children or ():
             kind = child.type
             if hidden is not None:
@@ -325,13 +407,22 @@ class _BlockBuilder:
                     path.pop()
             elif kind in ("em_close", "strong_close"):
                 path.pop()
+            elif kind == "span_open":
+                language = self._span_language(child, origin)
+                spans.append(language is not None)
+                if language is not None:
+                    path.append(Wrap(next(_uids), "lang", language=language, origin=origin))
+            elif kind == "span_close":
+                if spans.pop():
+                    path.pop()
             elif kind == "code_inline":
                 path.append(Wrap(next(_uids), "code"))
                 add_plain(child.content)
                 path.pop()
             elif kind == "footnote_ref":
                 label = str(child.meta.get("label", child.meta.get("id")))
-                atoms.append(PointAtom(offset, FootnoteRef(f"fn-{label}", label), tuple(path)))
+                footnote = FootnoteRef(self.footnote_prefix + label, label)
+                atoms.append(PointAtom(offset, footnote, tuple(path)))
             elif kind == "image":
                 add_plain(child.content)
                 self.problems.append(

@@ -59,6 +59,19 @@ class Styled:
 
 
 @dataclass(frozen=True, slots=True)
+class LanguageSpan:
+    """Words in another language than the text around them (``[Weltanschauung]{lang=de}``).
+
+    ``language`` is a well-formed BCP 47 tag; outputs tag the words with it, so they are hyphenated with
+    that language's patterns and read aloud in it, and typography follows it (its quotation marks).
+    """
+
+    language: str
+    children: tuple[Inline, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class ExternalLink:
     href: str
     children: tuple[Inline, ...]
@@ -138,6 +151,7 @@ class IndexMark:
 Inline = (
     Text
     | Styled
+    | LanguageSpan
     | ExternalLink
     | LineBreak
     | FootnoteRef
@@ -371,9 +385,13 @@ class BibEntry:
 
 @dataclass(frozen=True, slots=True)
 class Person:
+    """A contributor. ``role`` is free text printed after the name; ``relator`` the MARC relator code of
+    what the person did for the book (``aut``, ``trl``, ``edt``, ``aui`` …; edition/roles.py)."""
+
     name: str
     role: str | None = None
     note: str | None = None
+    relator: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,6 +421,8 @@ class Metadata:
     subject: tuple[str, ...]
     description: str | None
     witnesses: tuple[SourceWitness, ...]
+    # Everyone else the book names: translators, authors of an introduction … (edition.yaml ``contributors``)
+    contributors: tuple[Person, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,12 +451,13 @@ class Style:
 
     trim_width: str = "6in"
     trim_height: str = "9in"
-    bleed: str = "3mm"
+    bleed: str = "0.125in"  # what 6×9 print-on-demand printers ask for
     font: str = "EB Garamond"
     font_package: str | None = "fonts-ebgaramond"
     font_size: str = "10.5pt"
     csl: str = "chicago-author-date-16th-edition"
-    pdf_variant: str = "pdf/a-3b"
+    pdf_variant: str = "pdf/x-4"
+    crop_marks: bool = False  # print-on-demand printers reject them
     stylesheet: str | None = None
     line_numbers: LineNumbering | None = None  # None: no line numbers
     # How print keys textual notes: by page ("p. 12 § 31") or by page and line ("12.17").
@@ -502,7 +523,7 @@ def plain_text(nodes: tuple[Inline, ...]) -> str:
     for node in nodes:
         if isinstance(node, Text):
             parts.append(node.text)
-        elif isinstance(node, Styled | ExternalLink | Emended | Reference | CitationLink):
+        elif isinstance(node, Styled | LanguageSpan | ExternalLink | Emended | Reference | CitationLink):
             parts.append(plain_text(node.children))
         elif isinstance(node, LineBreak):
             parts.append(" ")

@@ -22,6 +22,8 @@ from edition.model import (
     Emended,
     ExternalLink,
     Inline,
+    LanguageSpan,
+    Origin,
     Reference,
     Styled,
     Target,
@@ -166,6 +168,8 @@ def _wrap(wrapper: Wrap | _Range, children: tuple[Inline, ...]) -> Inline:
     if isinstance(wrapper, Wrap):
         if wrapper.kind == "link":
             return ExternalLink(wrapper.href or "", children)
+        if wrapper.kind == "lang":
+            return LanguageSpan(wrapper.language or "", children, wrapper.origin or Origin(""))
         return Styled(wrapper.kind, children)  # type: ignore[arg-type]
     payload = wrapper.payload
     if isinstance(payload, Target):

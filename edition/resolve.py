@@ -29,7 +29,7 @@ from edition.blocks import ParagraphInlines, ParagraphNumber, raw_paragraphs, to
 from edition.config import EditionConfig, read_config
 from edition.diagnostics import Diagnostic, EditionError, SourceProblem, has_errors
 from edition.fields import suggest
-from edition.indexing import fold, resolve_index
+from edition.indexing import resolve_index
 from edition.markdown import (
     NoteMarkup,
     PointAtom,
@@ -157,22 +157,31 @@ class _Resolver:
         self.all_citations: list[Citation] = []
         # The same typography for the copy-text and the editor's own prose (notes, front matter).
         self.rules = tuple(RULES[name] for name in config.typography)
+        self.language = config.metadata.language  # the rules follow it (quotation marks), and spans switch it
         self.index = TextIndex([])
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def _markdown(self, relpath: str, origin: Origin, *, note_markup: bool) -> RawDocument | None:
+    def _markdown(
+        self, relpath: str, origin: Origin, *, note_markup: bool, footnote_prefix: str = "fn-"
+    ) -> RawDocument | None:
         try:
             text = read_text_file(self.root, relpath)
         except SourceProblem as problem:
             self.problems.extend(as_named_in_config(d, relpath, origin) for d in problem.diagnostics)
             return None
-        return parse_markdown(text, relpath, note_markup=note_markup, problems=self.problems)
+        return parse_markdown(
+            text, relpath, note_markup=note_markup, problems=self.problems, footnote_prefix=footnote_prefix
+        )
 
-    def _copy_text(self, relpath: str, origin: Origin) -> RawDocument | None:
-        """A copy-text file; if it cannot be read, its diagnostics say that the lemmas wait for it."""
+    def _copy_text(self, relpath: str, origin: Origin, number: int = 1) -> RawDocument | None:
+        """The ``number``-th copy-text file; if it cannot be read, its diagnostics say the lemmas wait for it.
+
+        Its footnote labels are its own: the first file's notes are ``fn-1`` …, the second's ``fn-2-1`` …
+        """
         first = len(self.problems)
-        document = self._markdown(relpath, origin, note_markup=False)
+        prefix = "fn-" if number == 1 else f"fn-{number}-"
+        document = self._markdown(relpath, origin, note_markup=False, footnote_prefix=prefix)
         if document is None:
             self._annotate(first, "lemmas are checked against the text once it can be read")
         return document
@@ -185,7 +194,7 @@ class _Resolver:
 
     def resolve(self) -> Edition:
         config = self.config
-        documents = [self._copy_text(ref.path, ref.origin) for ref in config.text]
+        documents = [self._copy_text(ref.path, ref.origin, n) for n, ref in enumerate(config.text, 1)]
         text_blocks = tuple(b for doc in documents if doc for b in doc.blocks)
         raw_footnotes = [fn for doc in documents if doc for fn in doc.footnotes]
         apparatus = app.read_apparatus(
@@ -252,13 +261,15 @@ class _Resolver:
         for mark, span in marks:
             points[span.paragraph + 1].append(PointOverlay(span.start, mark, "start", order=-1))
 
-        rules = self.rules
+        rules, language = self.rules, self.language
 
         def copy_text_inlines(raw: RawParagraph) -> tuple[Inline, ...]:
             n = numbers.get(id(raw))
             if n is None:
-                return apply_rules(build_inlines(raw.atoms), rules)
-            return apply_rules(build_inlines(raw.atoms, ranges.get(n, ()), points.get(n, ())), rules)
+                return apply_rules(build_inlines(raw.atoms), rules, language)
+            return apply_rules(
+                build_inlines(raw.atoms, ranges.get(n, ()), points.get(n, ())), rules, language
+            )
 
         def number_of(raw: RawParagraph) -> int | None:
             return numbers.get(id(raw))
@@ -266,8 +277,8 @@ class _Resolver:
         sections = self._sections(text_blocks, copy_text_inlines, number_of)
         footnotes = tuple(
             Footnote(
-                f"fn-{fn.label}",
-                f"fnref-{fn.label}",
+                fn.element_id,
+                "fnref-" + fn.element_id.removeprefix("fn-"),
                 fn.label,
                 to_blocks(fn.blocks, copy_text_inlines, number_of, self._heading_id),
                 fn.origin,
@@ -307,8 +318,10 @@ class _Resolver:
         for fn in footnotes:
             first = next(iter(raw_paragraphs(fn.blocks)), None)
             paragraph = numbers.get(id(first)) if first is not None else None
-            self.targets.add_generated(
-                f"fn-{fn.label}", Target(f"fn-{fn.label}", "footnote", paragraph, f"note {fn.label}")
+            # Registered with its origin: an id two notes would share (file 1's [^2-1], file 2's [^1]) is
+            # reported where the second note is, never left for a writer to find.
+            self.targets.add(
+                fn.element_id, Target(fn.element_id, "footnote", paragraph, f"note {fn.label}"), fn.origin
             )
 
     def _anchor_all(
@@ -385,7 +398,9 @@ class _Resolver:
 
     def _note_document(self, raw: RawDocument) -> tuple[Block, ...]:
         def inlines(paragraph: RawParagraph) -> tuple[Inline, ...]:
-            return apply_rules(build_inlines(paragraph.atoms, convert_point=self._note_point), self.rules)
+            return apply_rules(
+                build_inlines(paragraph.atoms, convert_point=self._note_point), self.rules, self.language
+            )
 
         return to_blocks(raw.blocks, inlines, lambda _p: None, self._heading_id)
 
@@ -623,8 +638,6 @@ class _Resolver:
                 key in further and key not in self.cited,
                 self.bib_items[key].origin,
             )
-            for key in keys
+            for key in formatted  # in the style's order (contributors, date, title for Chicago)
         ]
-        # Author-date order, whatever order citeproc-py registered the items in.
-        entries.sort(key=lambda entry: fold(plain_text(entry.content)))
         return tuple(entries)

@@ -18,44 +18,62 @@ from edition.model import (
     Emended,
     ExternalLink,
     Inline,
+    LanguageSpan,
     Reference,
     Styled,
     Text,
 )
+from edition.quotes import quotes_for
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
     description: str
-    apply: Callable[[str, str], str]  # (text, previous character) -> text
+    apply: Callable[[str, str, str], str]  # (text, previous character, BCP 47 language) -> text
 
 
 _OPENS_AFTER = set(" \t\n([{“‘—–-/\u00a0") | {""}
 
 
-def _curly_quotes(text: str, previous: str) -> str:
-    out = []
-    for char in text:
+def _curly_quotes(text: str, previous: str, language: str) -> str:
+    """Straight quotes as the language prints them; an apostrophe (a ' after a letter) is always ’."""
+    marks = quotes_for(language)
+    out: list[str] = []
+    for index, char in enumerate(text):
         if char == '"':
-            out.append("“" if previous in _OPENS_AFTER else "”")
+            opening = previous in _OPENS_AFTER
+            out.append(marks.open_double if opening else marks.close_double)
         elif char == "'":
-            out.append("‘" if previous in _OPENS_AFTER else "’")
+            if previous in _OPENS_AFTER:
+                out.append(marks.open_single)
+            elif previous.isalpha() and text[index + 1 : index + 2].isalpha():
+                out.append("’")  # an apostrophe inside a word: it's, aujourd’hui
+            else:
+                out.append(marks.close_single)
         else:
             out.append(char)
         previous = char
-    return "".join(out)
+    return _space_guillemets("".join(out)) if marks.spaced else "".join(out)
+
+
+_GUILLEMET_SPACE = re.compile(r"(«)[ \u00a0\u202f]*|[ \u00a0\u202f]*(»)")
+
+
+def _space_guillemets(text: str) -> str:
+    """French sets a no-break space inside guillemets (« mot »); one written in the file is kept as that."""
+    return _GUILLEMET_SPACE.sub(lambda m: "«\u00a0" if m[1] else "\u00a0»", text)
 
 
 _RANGE_DASH = re.compile(r"(?<=\d)[—-](?=\d)")
 _WORD_DASH = re.compile(r"(?<=[^\W\d])–(?=[^\W\d])")
 
 
-def _range_dashes(text: str, previous: str) -> str:
+def _range_dashes(text: str, previous: str, language: str) -> str:
     return _RANGE_DASH.sub("–", text)
 
 
-def _word_dashes(text: str, previous: str) -> str:
+def _word_dashes(text: str, previous: str, language: str) -> str:
     return _WORD_DASH.sub("—", text)
 
 
@@ -77,16 +95,23 @@ RULES: dict[str, Rule] = {
 }
 
 
-def apply_rules(nodes: tuple[Inline, ...], rules: tuple[Rule, ...]) -> tuple[Inline, ...]:
-    """The inline tree with every rule applied to its text, in reading order (quotes need context)."""
+def apply_rules(
+    nodes: tuple[Inline, ...], rules: tuple[Rule, ...], language: str = "en"
+) -> tuple[Inline, ...]:
+    """The inline tree with every rule applied to its text, in reading order (quotes need context).
+
+    ``language`` is the language of the text (the edition's); a :class:`LanguageSpan` switches it for its
+    own words, so a German phrase in an English sentence gets German quotation marks.
+    """
     if not rules:
         return nodes
-    return _Walker(rules).walk(nodes)
+    return _Walker(rules, language).walk(nodes)
 
 
 class _Walker:
-    def __init__(self, rules: tuple[Rule, ...]):
+    def __init__(self, rules: tuple[Rule, ...], language: str):
         self.rules = rules
+        self.language = language
         self.previous = ""
 
     def walk(self, nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
@@ -96,13 +121,18 @@ class _Walker:
         if isinstance(node, Text):
             text = node.text
             for rule in self.rules:
-                text = rule.apply(text, self.previous)
+                text = rule.apply(text, self.previous, self.language)
             if node.text:
                 self.previous = node.text[-1]
             return Text(text)
         if isinstance(node, Emended):
             self.previous = node.emendation.reading[-1:] or self.previous
             return node
+        if isinstance(node, LanguageSpan):
+            outer, self.language = self.language, node.language
+            children = self.walk(node.children)
+            self.language = outer
+            return replace(node, children=children)
         if isinstance(node, Styled | ExternalLink | Reference | CitationLink):
             return replace(node, children=self.walk(node.children))
         return node

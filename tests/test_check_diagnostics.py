@@ -376,3 +376,19 @@ def test_a_wrong_style_value_is_reported_once(mini: Path) -> None:
         f.write("style:\n  font: [EB Garamond]\n")
     d = only(mini, "wrong-type")
     assert d.message == "'font' in 'style' of edition.yaml must be text, not a list"
+
+
+def test_crop_marks_are_off_unless_asked_for_and_must_be_true_or_false(mini: Path) -> None:
+    result = check_edition(mini)
+    assert result.edition is not None and result.edition.style.crop_marks is False
+    with (mini / "edition.yaml").open("a", encoding="utf-8") as f:
+        f.write("style:\n  crop_marks: sometimes\n")
+    d = only(mini, "wrong-type")
+    assert "crop_marks" in d.message and d.line > 1
+
+
+def test_crop_marks_can_be_asked_for(mini: Path) -> None:
+    with (mini / "edition.yaml").open("a", encoding="utf-8") as f:
+        f.write("style:\n  crop_marks: true\n")
+    result = check_edition(mini)
+    assert result.edition is not None and result.edition.style.crop_marks is True

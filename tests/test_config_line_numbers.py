@@ -8,6 +8,12 @@ from edition.model import LineNumbering
 from edition.resolve import check_edition
 
 
+def copy_of(root: Path) -> Path:
+    from tests.conftest import copy_mini
+
+    return copy_mini(root.parent / "second")
+
+
 def with_style(root: Path, lines: str) -> Path:
     config = root / "edition.yaml"
     config.write_text(config.read_text(encoding="utf-8") + "style:\n" + lines, encoding="utf-8")
@@ -34,10 +40,31 @@ def test_line_number_settings(mini: Path) -> None:
     assert edition.style.line_numbers == LineNumbering(interval=10, side="outer", restart="section")
 
 
-def test_line_numbers_can_be_switched_off_explicitly(mini: Path) -> None:
-    edition = check_edition(with_style(mini, "  line_numbers: false\n  note_keys: page.line\n")).edition
+def test_empty_line_numbers_mean_the_defaults(mini: Path) -> None:
+    edition = check_edition(with_style(mini, "  line_numbers: {}\n")).edition
     assert edition is not None
-    assert edition.style.line_numbers is None
+    assert edition.style.line_numbers == LineNumbering()
+
+
+def test_line_numbers_must_be_a_mapping(mini: Path) -> None:
+    codes = [d.code for d in check_edition(with_style(mini, "  line_numbers: yes\n")).diagnostics]
+    assert codes == ["wrong-type"]
+
+
+def test_series_are_read_and_checked(mini: Path) -> None:
+    root = with_style(
+        mini,
+        "  series:\n"
+        "    - {name: A, contents: [variants], place: foot}\n"
+        "    - {name: B, contents: [emendations, variants, glosses]}\n",
+    )
+    problems = check_edition(root).diagnostics
+    assert sorted(d.code for d in problems) == ["bad-value", "duplicate-series"]
+    root2 = with_style(copy_of(mini), "  series: [{name: A, contents: [emendations], place: foot}]\n")
+    edition = check_edition(root2).edition
+    assert edition is not None
+    assert [(s.name, s.contents, s.place) for s in edition.style.series] == [("A", ("emendations",), "foot")]
+    assert edition.style.line_numbers == LineNumbering()  # a foot apparatus is keyed by line
 
 
 def test_bad_side_is_located_with_the_choices(mini: Path) -> None:

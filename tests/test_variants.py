@@ -154,12 +154,21 @@ def test_unknown_type_suggests(mini: Path) -> None:
     assert "omission" in d.hint
 
 
-def test_reading_without_text_or_witness(mini: Path) -> None:
+def test_reading_without_witness_or_readings(mini: Path) -> None:
     root = with_witnesses(
-        mini, "variants:\n  - lemma: Stalin rose\n    readings:\n      - {witness: B}\n      - {text: x}\n"
+        mini, "variants:\n  - lemma: Stalin rose\n    readings:\n      - {witness: []}\n      - {text: x}\n"
     )
     found = sorted((d.code, d.line) for d in codes(root))
     assert found == [("missing-field", 4), ("missing-field", 5)]
+    root = with_witnesses(mini, "variants:\n  - lemma: Stalin rose\n    readings: []\n")
+    assert [(d.code, d.line) for d in codes(root)] == [("missing-field", 3)]
+
+
+def test_reading_without_text_is_an_omission(mini: Path) -> None:
+    root = with_witnesses(mini, "variants:\n  - lemma: Stalin rose\n    readings:\n      - {witness: B}\n")
+    result = check_edition(root)
+    assert result.edition is not None, result.diagnostics
+    assert result.edition.variants[0].readings[0].text == ""
 
 
 def test_variant_lemma_not_found_is_located(mini: Path) -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+# The same shape as a JSON Schema pattern (edition schema): YYYY, YYYY-MM or YYYY-MM-DD.
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 # The earliest instant tools that stamp files with SOURCE_DATE_EPOCH accept (it is an unsigned count).
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from edition.book.label_tables import LABEL_TABLES, MONTHS
+
 
 class UnknownLabelError(ValueError):
     """An override names a label that does not exist."""
@@ -159,8 +161,19 @@ ENGLISH = Labels(
     ),
 )
 
+_FIELD_NAMES = frozenset(spec.name for spec in fields(Labels))
 # Language (primary subtag, lower case) -> its table. Further languages are added here.
-_TABLES: Mapping[str, Labels] = {"en": ENGLISH}
+_TABLES: Mapping[str, Labels] = {
+    "en": ENGLISH,
+    **{
+        language: Labels(
+            **{name: text for name, text in table.items() if name in _FIELD_NAMES},
+            months=MONTHS[language],
+        )
+        for language, table in LABEL_TABLES.items()
+        if language != "en"
+    },
+}
 LABEL_NAMES = frozenset(spec.name for spec in fields(Labels) if spec.name != "months")
 
 

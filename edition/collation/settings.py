@@ -7,10 +7,23 @@ from dataclasses import dataclass
 
 from edition.diagnostics import Diagnostic
 from edition.fields import FieldReader, suggest
-from edition.yamlload import YMap, YScalar, YSeq
+from edition.shapes import Field, Shape
+from edition.yamlload import YMap
 
 IGNORABLE = ("case", "punctuation")
-COLLATION_KEYS = ("ignore", "spelling")
+COLLATION = Shape(
+    "collation of edition.yaml",
+    "What edition collate counts as no difference (besides the lemma normalisations).",
+    (
+        Field("ignore", "choices", "Kinds of difference left out.", choices=IGNORABLE),
+        Field(
+            "spelling",
+            "texts",
+            "Spellings counted as one word, each group written with slashes: honour/honor.",
+            checked=("each group has two or more spellings",),
+        ),
+    ),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +44,19 @@ class CollationSettings:
 
 def read_collation(node: YMap, problems: list[Diagnostic]) -> CollationSettings:
     found = node.get("collation")
-    if found is None or (isinstance(found, YScalar) and found.value is None):
+    if found is None:
         return CollationSettings()
-    fields = FieldReader(problems, "collation in edition.yaml", COLLATION_KEYS)
+    fields = FieldReader(problems, "collation in edition.yaml", shape=COLLATION)
     if not isinstance(found, YMap):
-        fields.wrong_type(found, "collation", "a mapping with 'ignore' and 'spelling'")
+        problems.append(
+            Diagnostic.at(
+                found.origin,
+                "error",
+                "wrong-type",
+                "'collation' in edition.yaml must be a mapping",
+                "write 'collation:' with 'ignore: [...]' and/or 'spelling: [...]' under it",
+            )
+        )
         return CollationSettings()
     fields.check_keys(found)
     ignore = []
@@ -54,17 +75,18 @@ def read_collation(node: YMap, problems: list[Diagnostic]) -> CollationSettings:
             )
         )
     groups = []
-    spelling = found.get("spelling")
-    if isinstance(spelling, YSeq):
-        for item in spelling.items:
-            if (
-                isinstance(item, YSeq)
-                and len(item.items) >= 2
-                and all(isinstance(word, YScalar) and isinstance(word.value, str) for word in item.items)
-            ):
-                groups.append(tuple(str(word.value) for word in item.items if isinstance(word, YScalar)))
-            else:
-                fields.wrong_type(item, "spelling[]", "a list of two or more spellings, e.g. [honour, honor]")
-    elif spelling is not None:
-        fields.wrong_type(spelling, "spelling", "a list of spelling groups, e.g. [[honour, honor]]")
+    for value, origin in fields.text_list(found, "spelling"):
+        group = tuple(word.strip() for word in value.split("/") if word.strip())
+        if len(group) >= 2:
+            groups.append(group)
+        else:
+            problems.append(
+                Diagnostic.at(
+                    origin,
+                    "error",
+                    "bad-value",
+                    f"the spelling group '{value}' names fewer than two spellings",
+                    "write the spellings of one word with slashes between them: honour/honor",
+                )
+            )
     return CollationSettings(tuple(ignore), tuple(groups))

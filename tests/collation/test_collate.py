@@ -138,7 +138,7 @@ def test_changed_and_stale_are_reported_not_rewritten(mini: Path) -> None:
 
 
 def test_insignificant_differences_are_not_proposed(mini: Path) -> None:
-    settings = "collation:\n  ignore: [case, punctuation]\n  spelling:\n    - [policeman, policemen]\n"
+    settings = "collation:\n  ignore: [case, punctuation]\n  spelling: [policeman/policemen]\n"
     root = two_witnesses(mini, collation=settings)
     changed = witness(
         root,

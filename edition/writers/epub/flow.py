@@ -8,7 +8,7 @@ its own link but keeps its id (as an empty anchor), so every target stays addres
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from edition.model import (
     Anchor,
@@ -19,6 +19,7 @@ from edition.model import (
     FootnoteRef,
     GlossRef,
     Inline,
+    LanguageSpan,
     PageRef,
     Reference,
     Styled,
@@ -57,6 +58,8 @@ def unnest(nodes: tuple[Inline, ...], copy_text: bool = False) -> tuple[Inline |
             out.extend(_runs(node, copy_text))
         elif isinstance(node, Styled):
             out.append(Styled(node.style, unnest(node.children, copy_text)))  # type: ignore[arg-type]
+        elif isinstance(node, LanguageSpan):
+            out.append(replace(node, children=unnest(node.children, copy_text)))  # type: ignore[arg-type]
         else:
             out.append(_point(node, copy_text))
     return tuple(out)
@@ -91,18 +94,18 @@ def _split(nodes: tuple[Inline, ...]) -> list[tuple[bool, Inline]]:
     for node in nodes:
         if isinstance(node, _POINT_LINKS):
             pieces.append((False, node))
-        elif isinstance(node, Styled):
+        elif isinstance(node, Styled | LanguageSpan):
             group: list[Inline] = []
             for inside, child in _split(node.children):
                 if inside:
                     group.append(child)
                     continue
                 if group:
-                    pieces.append((True, Styled(node.style, tuple(group))))
+                    pieces.append((True, replace(node, children=tuple(group))))
                     group = []
                 pieces.append((False, child))  # a marker inside italics inside a link: the italics split
             if group:
-                pieces.append((True, Styled(node.style, tuple(group))))
+                pieces.append((True, replace(node, children=tuple(group))))
         elif isinstance(node, _LINK_SPANS):
             if isinstance(node, Emended):
                 pieces.append((True, Anchor(node.emendation.element_id)))

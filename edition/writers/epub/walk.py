@@ -24,6 +24,7 @@ from edition.model import (
     Heading,
     IndexMark,
     Inline,
+    LanguageSpan,
     ListBlock,
     Paragraph,
     Reference,
@@ -77,7 +78,7 @@ class IdWalker:
             yield from self.inlines_ids(node.children)
         elif isinstance(node, CitationRef):
             yield node.citation.element_id
-        elif isinstance(node, Styled | ExternalLink | Reference):
+        elif isinstance(node, Styled | LanguageSpan | ExternalLink | Reference):
             yield from self.inlines_ids(node.children)
 
     def inlines_ids(self, nodes: tuple[Inline, ...]) -> Iterator[str]:
@@ -117,5 +118,5 @@ def _glosses_in_inlines(nodes: tuple[Inline, ...]) -> Iterator[Gloss]:
     for node in nodes:
         if isinstance(node, GlossRef):
             yield node.gloss
-        elif isinstance(node, Styled | ExternalLink | Reference | Emended | CitationLink):
+        elif isinstance(node, Styled | LanguageSpan | ExternalLink | Reference | Emended | CitationLink):
             yield from _glosses_in_inlines(node.children)

@@ -29,7 +29,7 @@ from edition.outputs import OutputTransaction
 from edition.writers.pdf.design import Design, design_from_style
 from edition.writers.pdf.errors import PdfBuildError
 from edition.writers.pdf.fetcher import EditionFetcher, OutsideResourceError
-from edition.writers.pdf.finish import PrintFinisher, screen_from_print
+from edition.writers.pdf.finish import PrintFinisher, print_file, screen_from_print
 from edition.writers.pdf.fonts import InstalledFont, find_font
 from edition.writers.pdf.layout import BookLayout, LayoutInputs, lay_out_book
 from edition.writers.pdf.margins import MarginNoteError, PlacementReport
@@ -133,6 +133,7 @@ def build_pdf(
         report("finish", "screen PDF")
         with clock.phase("finish"):
             screen_pdf = screen_from_print(print_pdf)
+            print_pdf = print_file(print_pdf, design.pdf_variant)
             paths = (build_dir / f"{edition.name}.pdf", build_dir / f"{edition.name}-screen.pdf")
             files = [
                 (paths[0], print_pdf),
@@ -250,12 +251,16 @@ def _sources(
         hrefs.append(quote(os.path.relpath(custom, build_dir).replace(os.sep, "/")))
     base_url = (build_dir / f"{edition.name}-print.html").as_uri()
     css_url = (build_dir / css_name).as_uri()
-    fetcher = EditionFetcher(roots=(root, STYLES_DIR), files=font_files, generated={css_url: css})
+    profiles = (design.cmyk_profile,) if design.cmyk_profile is not None else ()
+    fetcher = EditionFetcher(
+        roots=(root, STYLES_DIR), files=(*font_files, *profiles), generated={css_url: css}
+    )
     return _Sources(base_url, css_name, css, tuple(hrefs), fetcher)
 
 
 def _pdf_options(design: Design) -> dict[str, object]:
-    return {"pdf_variant": design.pdf_variant, "pdf_identifier": True}
+    # Tagged whatever the variant: the screen PDF is derived from this one write (finish.py).
+    return {"pdf_variant": design.pdf_variant, "pdf_identifier": True, "pdf_tags": True}
 
 
 def _created(edition: Edition) -> str:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from edition.config import PDF_VARIANTS as CONFIG_VARIANTS
 from edition.diagnostics import Diagnostic
 from edition.model import Origin, Style
+from edition.writers.pdf.colour import PURE_BLACK, cmyk_profile
 from edition.writers.pdf.errors import PdfBuildError
 
 LENGTH = re.compile(r"^(?P<number>\d+(?:\.\d+)?)(?P<unit>in|mm|cm|pt|pc|px|q)$")
@@ -24,8 +26,8 @@ POINTS_PER_UNIT = {
     "px": 0.75,
     "q": 72 / 101.6,
 }
-# WeasyPrint's crop marks are drawn in the outer half of the CSS bleed area. The CSS bleed is the
-# printer's bleed plus this much room, so the marks stay clear of the bleed box (the PDF BleedBox is
+# WeasyPrint's crop marks are drawn in the outer half of the CSS bleed area. With marks, the CSS bleed
+# is the printer's bleed plus this much room, so the marks stay clear of the bleed box (the PDF BleedBox is
 # then set back to the printer's bleed by the finisher).
 MARK_ROOM_PT = 10 / 25.4 * 72
 PDF_VARIANTS = tuple(v for v in CONFIG_VARIANTS if v != "none")
@@ -41,6 +43,13 @@ class Design:
     font_family: str
     font_size_pt: float
     pdf_variant: str | None
+    crop_marks: bool = False
+    # The CMYK output profile of a PDF/X build (its text is then set in pure black, K only).
+    cmyk_profile: Path | None = None
+
+    @property
+    def text_colour(self) -> str | None:
+        return PURE_BLACK if self.cmyk_profile is not None else None
 
     @property
     def text_width_pt(self) -> float:
@@ -54,7 +63,7 @@ class Design:
 
     @property
     def css_bleed_pt(self) -> float:
-        return self.bleed_pt + MARK_ROOM_PT
+        return self.bleed_pt + MARK_ROOM_PT if self.crop_marks else self.bleed_pt
 
 
 def design_from_style(style: Style, origin: Origin) -> Design:
@@ -97,13 +106,18 @@ def design_from_style(style: Style, origin: Origin) -> Design:
                 "write the family name as fc-list shows it, e.g. EB Garamond",
             )
         )
+    pdf_variant = variant if variant in PDF_VARIANTS else None
+    profile, missing = cmyk_profile(pdf_variant, style.origin_of("pdf_variant", origin))
+    problems.extend(missing)
     design = Design(
         trim_width_pt=length("trim width", style.trim_width),
         trim_height_pt=length("trim height", style.trim_height),
         bleed_pt=length("bleed", style.bleed),
         font_family=style.font.strip(),
         font_size_pt=length("font_size", style.font_size),
-        pdf_variant=variant if variant in PDF_VARIANTS else None,
+        pdf_variant=pdf_variant,
+        crop_marks=style.crop_marks,
+        cmyk_profile=profile,
     )
     if problems:
         raise PdfBuildError(problems)

@@ -25,6 +25,7 @@ from edition.model import (
     Heading,
     IndexMark,
     Inline,
+    LanguageSpan,
     ListBlock,
     Paragraph,
     Reference,
@@ -123,7 +124,7 @@ class Marked:
     children: tuple[Inline, ...]
 
 
-CONTAINERS = (Styled, Emended, Reference, CitationLink, ExternalLink)
+CONTAINERS = (Styled, LanguageSpan, Emended, Reference, CitationLink, ExternalLink)
 FIRST_WORD = re.compile(r"^(\s*\S+)(.*)$", re.DOTALL)
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from io import BytesIO
 from pathlib import Path
 
+import pdf_tags
+import pdf_x
 import pytest
 import weasyprint
 from conftest import Built, build
@@ -23,7 +26,7 @@ pytestmark = pytest.mark.slow
 
 MINI = Path(__file__).parents[2] / "fixtures" / "mini"
 DEFAULT_EDITION = Path(__file__).parents[3] / "source" / "revolution-betrayed"
-BLEED_PT = 3 / 25.4 * 72
+BLEED_PT = 0.125 * 72  # the default bleed
 
 
 def check_page_references(pdf: Path) -> dict[str, int]:
@@ -62,8 +65,9 @@ def test_print_and_screen_have_the_same_pages_and_links(sample_built: Built) -> 
     screen_words = [[w.text for w in page] for page in page_words(sample_built.screen_pdf)]
     assert print_words == screen_words
     assert len(print_words) == sample_built.result.page_count
-    links = [(link.page, link.dest) for link in internal_links(sample_built.print_pdf)]
-    assert links == [(link.page, link.dest) for link in internal_links(sample_built.screen_pdf)]
+    # A PDF/X file (the default) prints no annotation: the links are the screen PDF's.
+    assert internal_links(sample_built.print_pdf) == []
+    links = [(link.page, link.dest) for link in internal_links(sample_built.screen_pdf)]
     dests = {dest for _, dest in links}
     assert {"gloss-committee", "fn-1", "fnref-1", "bib-doe-1999", "em-budget", "h-2", "ix-chair-1"} <= dests
 
@@ -75,8 +79,7 @@ def test_print_pdf_has_trim_and_bleed_boxes_and_the_screen_pdf_is_trimmed(sample
     assert printed["/BleedBox"] == pytest.approx(
         (tx0 - BLEED_PT, ty0 - BLEED_PT, tx1 + BLEED_PT, ty1 + BLEED_PT)
     )
-    mx0, _, mx1, _ = printed["/MediaBox"]
-    assert mx0 < tx0 - BLEED_PT - 5 and mx1 > tx1 + BLEED_PT + 5  # room for the crop marks outside the bleed
+    assert printed["/MediaBox"] == pytest.approx(printed["/BleedBox"])  # no crop marks by default
     screen = boxes(sample_built.screen_pdf, 3)
     assert screen["/MediaBox"] == pytest.approx((0, 0, 432, 648))
     assert all(box == pytest.approx(screen["/MediaBox"]) for box in screen.values())
@@ -119,7 +122,7 @@ def test_metadata_outline_and_language(sample_built: Built) -> None:
     assert info.subject == "A synthetic edition."
     assert info["/CreationDate"] == "D:20261126"
     assert reader.trailer["/Root"]["/Lang"] == "en"
-    assert b"pdfaid:part" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"<pdfxid:GTS_PDFXVersion>PDF/X-4<" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     assert top == [
         "Contents",
@@ -192,11 +195,21 @@ def test_a_stale_page_map_only_costs_a_layout(sample_built: Built, sample_root: 
     assert built.print_pdf.read_bytes() == sample_built.print_pdf.read_bytes()
 
 
-def test_pdf_x4_builds_are_byte_identical_too(sample_root: Path, tmp_path: Path) -> None:
-    edition = sample_edition(sample_root, style=Style(pdf_variant="pdf/x-4"))
+def test_crop_marks_when_asked_for_lie_outside_the_bleed(sample_root: Path, tmp_path: Path) -> None:
+    edition = sample_edition(sample_root, style=Style(crop_marks=True))
+    printed = boxes(build(edition, tmp_path).print_pdf, 3)
+    tx0, _, tx1, _ = printed["/TrimBox"]
+    mx0, _, mx1, _ = printed["/MediaBox"]
+    assert mx0 < tx0 - BLEED_PT - 5 and mx1 > tx1 + BLEED_PT + 5  # room for the marks outside the bleed
+    assert printed["/BleedBox"][0] == pytest.approx(tx0 - BLEED_PT)
+
+
+def test_pdf_a_builds_are_byte_identical_too(sample_root: Path, tmp_path: Path) -> None:
+    edition = sample_edition(sample_root, style=Style(pdf_variant="pdf/a-3b"))
     first = build(edition, tmp_path / "one").print_pdf.read_bytes()
     second = build(edition, tmp_path / "two").print_pdf.read_bytes()
-    assert b"xmp.did:" in first and b"GTS_PDFXVersion" in first
+    xmp = PdfReader(BytesIO(first)).trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"pdfaid:part" in xmp
     assert first == second
 
 
@@ -307,6 +320,24 @@ def test_the_default_edition_end_to_end(tmp_path: Path) -> None:
     for pdf in built.result.paths:
         assert subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True).returncode == 0
     assert not [w for w in built.result.warnings if w.severity == "error"]
+    # The print file's PDF/X-4 rules and the screen file's PDF/UA checks hold for the real book too.
+    printed, screen = PdfReader(built.print_pdf), PdfReader(built.screen_pdf)
+    for check in (
+        pdf_x.output_intent_problems,
+        pdf_x.identification_problems,
+        pdf_x.box_problems,
+        pdf_x.font_problems,
+        pdf_x.transparency_problems,
+        pdf_x.rgb_problems,
+    ):
+        assert check(printed) == [], check.__name__
+    assert {(space, values) for space, values, _ in pdf_x.colour_report(printed)} == {
+        ("/DeviceCMYK", (0.0, 0.0, 0.0, 1.0))
+    }
+    assert pdf_tags.untagged_text(screen) == []
+    assert pdf_tags.link_problems(screen) == []
+    notes = [e for e in pdf_tags.tree(screen).children[0].children if e.kind == "Note"]
+    assert len(notes) == len(built.edition.glosses)  # every gloss of the default edition is a margin note
 
 
 def test_a_stylesheet_that_breaks_the_margin_notes_fails_cleanly(tmp_path: Path) -> None:
@@ -326,4 +357,3 @@ def test_the_screen_pdf_opens_on_its_bookmarks_and_is_another_document(sample_bu
     assert screen_pdf.trailer["/Root"]["/PageMode"] == "/UseOutlines"
     assert "/PageMode" not in print_pdf.trailer["/Root"]
     assert list(screen_pdf.trailer["/ID"]) != list(print_pdf.trailer["/ID"])
-

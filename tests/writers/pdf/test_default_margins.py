@@ -138,7 +138,7 @@ def test_no_line_holds_only_a_hyphenated_fragment(laid_out) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="WeasyPrint 70 has no hyphenate-limit-lines: justified lines of 3.6 in still stack 3 or more "
-    "hyphens (5 runs in the default edition); see docs/pdf.md",
+    "hyphens (4 runs in the default edition); see docs/pdf.md",
 )
 def test_no_more_than_two_hyphenated_line_ends_in_a_row(laid_out) -> None:
     from line_scan import hyphen_ladders, text_lines

@@ -19,8 +19,36 @@ def test_lengths_are_converted_to_points() -> None:
     assert design.trim_width_pt == pytest.approx(430.866, abs=0.001)
     assert design.trim_height_pt == 648
     assert design.bleed_pt == 9
+    assert design.css_bleed_pt == 9  # no crop marks: the page ends at the bleed
+    assert design.pdf_variant == "pdf/x-4"
+
+
+def test_the_defaults_are_a_print_on_demand_pdf_x4_in_pure_black() -> None:
+    design = design_from_style(Style(), ORIGIN)
+    assert (design.bleed_pt, design.crop_marks, design.pdf_variant) == (9, False, "pdf/x-4")
+    assert design.cmyk_profile is not None and design.cmyk_profile.is_file()
+    assert design.text_colour == "device-cmyk(0 0 0 1)"
+
+
+def test_crop_marks_get_room_outside_the_bleed() -> None:
+    design = design_from_style(Style(crop_marks=True), ORIGIN)
     assert design.css_bleed_pt == pytest.approx(9 + MARK_ROOM_PT)
-    assert design.pdf_variant == "pdf/a-3b"
+
+
+def test_other_variants_keep_plain_black_and_no_output_profile() -> None:
+    design = design_from_style(Style(pdf_variant="pdf/a-3b"), ORIGIN)
+    assert design.cmyk_profile is None and design.text_colour is None
+
+
+def test_a_missing_cmyk_profile_is_a_located_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    import edition.writers.pdf.colour as colour
+
+    monkeypatch.setattr(colour, "CMYK_PROFILE", tmp_path / "none.icc")
+    with pytest.raises(PdfBuildError) as caught:
+        design_from_style(Style(), ORIGIN)
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "pdf-output-profile-missing"
+    assert "libgs-common" in (diagnostic.hint or "")
 
 
 def test_pdf_variant_none_means_plain_pdf() -> None:
