@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 ACE := tools/ace/node_modules/.installed
 YAMLLS := tools/yaml-language-server/node_modules/.installed
 EDITION ?= source/revolution-betrayed
+# `make build` builds every edition here (sorted, each once); `make check` checks EDITION.
+EDITIONS ?= $(sort $(EDITION) source/gettysburg)
 
 .PHONY: build test check lint bench setup clean
 
@@ -33,7 +35,7 @@ $(YAMLLS): tools/yaml-language-server/package.json tools/yaml-language-server/pa
 	touch $@
 
 build: $(STAMP)
-	$(BIN)/edition build $(EDITION)
+	for edition in $(EDITIONS); do $(BIN)/edition build $$edition || exit 1; done
 
 check: $(STAMP)
 	$(BIN)/edition check --strict $(EDITION)

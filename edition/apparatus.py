@@ -7,13 +7,24 @@ from pathlib import Path
 
 from edition.anchoring import Selector
 from edition.diagnostics import Diagnostic, SourceProblem
-from edition.fields import FieldReader
+from edition.fields import FieldReader, suggest
 from edition.model import Origin
 from edition.shapes import Field, Shape
 from edition.textfile import as_named_in_config
-from edition.yamlload import YMap, YScalar, load_yaml_file
+from edition.yamlload import YMap, YNode, YScalar, load_yaml_file
 
 INDEX_KINDS = ("person", "term", "place", "work", "other")
+# What kind of difference a variant records (docs/format.md#variants): a closed list, so that an apparatus
+# can be filtered or styled by type and a typo ("ommission") is caught.
+VARIANT_TYPES = (
+    "addition",
+    "omission",
+    "substitution",
+    "transposition",
+    "spelling",
+    "punctuation",
+    "capitalisation",
+)
 _QUOTED = ("the words occur in the copy-text (lemma normalisation rules, docs/format.md)",)
 SELECTOR = Shape(
     "selector",
@@ -66,6 +77,30 @@ EMENDATION = SELECTOR.extended(
     Field("note", "markdown", "A note on the emendation, Markdown."),
     checked=("emendations do not overlap",),
 )
+READING = Shape(
+    "reading",
+    "What some witnesses read in place of the lemma.",
+    (
+        Field(
+            "witness",
+            "texts",
+            "The siglum, or a list of sigla, of the witnesses with this reading.",
+            required=True,
+            non_empty=True,
+            checked=("sigla of edition.yaml's witnesses other than the copy-text, each once per lemma",),
+        ),
+        Field("text", "text", "The witnesses' words; empty or absent when they omit the lemma."),
+    ),
+)
+VARIANTS = SELECTOR.extended(
+    "variants entry",
+    "The readings of other witnesses at a lemma of the copy-text.",
+    _OPTIONAL_ID,
+    Field("readings", "entries", "The readings, at least one.", required=True, non_empty=True, shape=READING),
+    Field("type", "choice", "The kind of difference.", choices=VARIANT_TYPES),
+    Field("note", "markdown", "A note on the variant, Markdown."),
+    checked=("variant lemmas nest or do not overlap", "no reading is the lemma itself"),
+)
 CROSS_REFERENCE = SELECTOR.extended(
     "cross-reference",
     "A link from the lemma to another place, printed with its page (print) or § (EPUB).",
@@ -110,6 +145,7 @@ INDEX_ENTRY = Shape(
 KINDS: dict[str, Shape] = {
     "glosses": GLOSS,
     "emendations": EMENDATION,
+    "variants": VARIANTS,
     "cross_references": CROSS_REFERENCE,
     "anchors": ANCHOR,
     "citations": CITATION,
@@ -157,6 +193,26 @@ class EmendationEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadingEntry:
+    """One reading of a variant: the witnesses that have it (with where each siglum is written) and its
+    text ("" for an omission)."""
+
+    witnesses: tuple[tuple[str, Origin], ...]
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class VariantsEntry:
+    id: str | None
+    selector: Selector
+    readings: tuple[ReadingEntry, ...]
+    type: str | None
+    note: NoteText | None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class CrossReferenceEntry:
     id: str | None
     selector: Selector
@@ -197,6 +253,7 @@ class IndexEntryRaw:
 class Apparatus:
     glosses: tuple[GlossEntry, ...] = ()
     emendations: tuple[EmendationEntry, ...] = ()
+    variants: tuple[VariantsEntry, ...] = ()
     cross_references: tuple[CrossReferenceEntry, ...] = ()
     anchors: tuple[AnchorEntry, ...] = ()
     citations: tuple[CitationEntry, ...] = ()
@@ -332,6 +389,50 @@ def _emendation(entry: YMap, problems: list[Diagnostic]) -> EmendationEntry | No
     )
 
 
+def _variants(entry: YMap, problems: list[Diagnostic]) -> VariantsEntry | None:
+    fields = FieldReader(problems, "variants entry", shape=VARIANTS)
+    fields.check_keys(entry)
+    entry_id = fields.identifier(entry)
+    label = f"variants entry '{entry_id}'" if entry_id else "variants entry"
+    selector = _selector(entry, fields, label)
+    variant_type = fields.text(entry, "type")
+    if variant_type is not None and variant_type not in VARIANT_TYPES:
+        node = entry.get("type")
+        assert node is not None
+        near = suggest(variant_type, VARIANT_TYPES)
+        problems.append(
+            Diagnostic.at(
+                node.origin,
+                "error",
+                "bad-value",
+                f"unknown variant type '{variant_type}'",
+                f"did you mean '{near}'?" if near else f"choose one of: {', '.join(VARIANT_TYPES)}",
+            )
+        )
+        variant_type = None
+    note = _note(entry, fields, "note")
+    items = fields.mapping_list(entry, "readings")
+    readings = tuple(reading for item in items if (reading := _reading(item, problems)) is not None)
+    if selector is None or not readings:
+        return None
+    return VariantsEntry(entry_id, selector, readings, variant_type, note, entry.origin)
+
+
+def _reading(entry: YMap, problems: list[Diagnostic]) -> ReadingEntry | None:
+    """A reading; its ``text`` empty or absent is an omission (the witnesses lack the lemma)."""
+    fields = FieldReader(problems, "reading", shape=READING)
+    fields.check_keys(entry)
+    witnesses = fields.text_list(entry, "witness")
+    text = fields.text(entry, "text")
+    if not witnesses or (text is None and entry.get("text") is not None and not _is_null(entry.get("text"))):
+        return None
+    return ReadingEntry(witnesses, text or "", entry.origin)
+
+
+def _is_null(node: YNode | None) -> bool:
+    return isinstance(node, YScalar) and node.value is None
+
+
 def _cross_reference(entry: YMap, problems: list[Diagnostic]) -> CrossReferenceEntry | None:
     fields = FieldReader(problems, "cross-reference", shape=CROSS_REFERENCE)
     fields.check_keys(entry)
@@ -404,6 +505,7 @@ def _index(entry: YMap, problems: list[Diagnostic]) -> IndexEntryRaw | None:
 _READERS = {
     "glosses": _gloss,
     "emendations": _emendation,
+    "variants": _variants,
     "cross_references": _cross_reference,
     "anchors": _anchor,
     "citations": _citation,

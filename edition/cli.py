@@ -37,6 +37,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--keep-html", action="store_true", help="leave the final print HTML in build/")
     build.add_argument("--strict", action="store_true", help="fail on warnings too")
     build.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    collate = commands.add_parser(
+        "collate", help="align a witness with the copy-text and draft variants entries for the editor"
+    )
+    collate.add_argument("edition_dir", type=Path)
+    collate.add_argument("witness_file", type=Path)
+    collate.add_argument("--siglum", required=True, help="the witness's siglum, declared in edition.yaml")
+    collate.add_argument(
+        "--into", default="apparatus/variants.yaml", help="the apparatus file (in the edition folder)"
+    )
     schema = commands.add_parser("schema", help="print a JSON Schema: edition.yaml, apparatus, bibliography")
     schema.add_argument("schema_name", nargs="?", choices=SCHEMAS, default="config")
     new = commands.add_parser("new", help="make a new edition that checks clean and builds")
@@ -65,6 +74,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return 2
     if args.command == "check":
         return _check(args)
+    if args.command == "collate":
+        return _collate(args)
     return _build(args)
 
 
@@ -94,6 +105,28 @@ def _check(args: argparse.Namespace) -> int:
     if args.output_format == "text":
         print(f"{diag.visible(str(args.edition_dir))}: {diag.summary(problems)}", file=sys.stderr)
     return 1 if _failed(problems, args.strict) else 0
+
+
+def _collate(args: argparse.Namespace) -> int:
+    from edition.collation.command import collate
+
+    try:
+        report = collate(args.edition_dir, args.witness_file, args.siglum, args.into)
+    except diag.EditionError as error:
+        _report(diag.sort_diagnostics(error.diagnostics))
+        print("edition: collate stopped: nothing was written", file=sys.stderr)
+        return 1
+    _report(diag.sort_diagnostics(report.warnings))
+    merged = report.merge
+    added = len(merged.added) - len(report.unanchored)
+    print(
+        f"collate {args.siglum}: {added} added, {len(merged.kept)} kept, "
+        f"{len(merged.changed)} changed, {len(merged.stale)} stale"
+        + (f", {len(report.unanchored)} not anchorable" if report.unanchored else "")
+        + f" ({diag.visible(report.into)})",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, cast
 
 from edition.book.dates import is_date
 from edition.book.labels import LABEL_NAMES
+from edition.collation.settings import COLLATION, CollationSettings, read_collation
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, suggest
 from edition.languages import language_problem
@@ -263,6 +264,7 @@ EDITION = Shape(
         ),
         Field("labels", "mapping", "The book's printed words, replaced by name.", shape=LABELS),
         Field("contributors", "entries", "Translators, writers of an introduction …", shape=CONTRIBUTOR),
+        Field("collation", "mapping", "What edition collate ignores (docs/collation.md).", shape=COLLATION),
     ),
 )
 TOP_KEYS = EDITION.keys
@@ -307,6 +309,7 @@ class EditionConfig:
     normalisations: tuple[str, ...]
     typography: tuple[str, ...]
     labels: tuple[tuple[str, str], ...] = ()  # the book's own words, replaced (edition/book/labels.py)
+    collation: CollationSettings = field(default_factory=CollationSettings)  # what `edition collate` ignores
 
 
 def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
@@ -357,6 +360,7 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         normalisations=tuple(value for value, _ in fields.text_list(node, "normalisations")),
         typography=_typography(fields.text_list(node, "typography"), problems),
         labels=_labels(node, problems),
+        collation=read_collation(node, problems),
     )
 
 

@@ -283,6 +283,33 @@ class Emendation:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """What some witnesses read in place of a variant's lemma; ``text`` is "" when they omit it."""
+
+    witnesses: tuple[str, ...]
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """The readings of other witnesses at a lemma of the copy-text (a positive apparatus entry).
+
+    ``lemma_witnesses`` are the declared witnesses not cited in any reading: by the editor's silence they
+    agree with the copy-text (so a TEI ``<lem wit>`` or a positive apparatus can name them).
+    """
+
+    element_id: str
+    number: int
+    lemma: LemmaSpan
+    readings: tuple[Reading, ...]
+    lemma_witnesses: tuple[str, ...]
+    type: str | None
+    note: tuple[Block, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class CrossReference:
     element_id: str
     lemma: LemmaSpan
@@ -463,6 +490,8 @@ class Edition:
     bibliography: tuple[BibEntry, ...]
     normalisations: tuple[str, ...] = field(default=())
     origin: Origin = field(default=Origin("edition.yaml"))
+    # The other witnesses' readings, in text order (not yet laid over the text: writers look up the span).
+    variants: tuple[Variant, ...] = field(default=())
     # edition.yaml's ``labels:`` (label name, text): the book's own words replaced (edition/book/labels.py).
     labels: tuple[tuple[str, str], ...] = field(default=())
 

@@ -70,6 +70,7 @@ from edition.overlay import PointOverlay, RangeOverlay, build_inlines
 from edition.targets import TargetTable
 from edition.textfile import as_named_in_config, edition_too_large, read_text_file
 from edition.typography import RULES, apply_rules
+from edition.variants import resolve_variants
 
 log = logging.getLogger(__name__)
 _E = TypeVar("_E")
@@ -228,6 +229,14 @@ class _Resolver:
         spans = self._anchor_all(apparatus, index, anchoring_problems)
         self._register_entry_targets(apparatus, spans)
         emendations = self._emendations(apparatus, spans)
+        variants = resolve_variants(
+            apparatus.variants,
+            spans,
+            self.config.metadata.witnesses,
+            self._lemma,
+            self._note_blocks,
+            self.problems,
+        )
         glosses = self._glosses(apparatus, spans)
         anchors = self._anchors(apparatus, spans)
         cross_refs = self._cross_references(apparatus, spans)
@@ -297,6 +306,7 @@ class _Resolver:
             normalisations=tuple(rule.description for rule in rules) + config.normalisations,
             labels=config.labels,
             origin=Origin("edition.yaml"),
+            variants=variants,
         )
 
     # -- targets ----------------------------------------------------------------------------------
@@ -321,6 +331,7 @@ class _Resolver:
         groups = (
             ("gloss", apparatus.glosses),
             ("emendation", apparatus.emendations),
+            ("variants entry", apparatus.variants),
             ("cross-reference", apparatus.cross_references),
             ("anchor", apparatus.anchors),
             ("citation", apparatus.citations),

@@ -1,0 +1,1 @@
+"""Collation: aligning a witness's text with the copy-text and drafting ``variants`` entries from it."""
