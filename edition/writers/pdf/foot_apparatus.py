@@ -22,7 +22,7 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.layout.absolute import AbsolutePlaceholder
 
 from edition.book.series import foot_series
-from edition.model import ApparatusSeries, Edition, Emendation, Paragraph
+from edition.model import ApparatusSeries, Edition, Emendation, Paragraph, Variant
 
 ENTRY_ATTRIBUTE = "data-foot-entry"
 MAX_APPARATUS_LAYOUTS = 3
@@ -32,11 +32,16 @@ MAX_APPARATUS_LAYOUTS = 3
 class FootEntry:
     """One entry of a foot series: the model item, its lemma's element id, its series, text order."""
 
-    item: Emendation
+    item: Emendation | Variant
     lemma_id: str
     series: str
     order: int
     in_text: bool = True  # False for a lemma in an author's note: no line numbers there, keyed "p. 17"
+
+    @property
+    def lemma_words(self) -> str:
+        """The lemma as the entry prints it: an emendation's reading, a variant's copy-text words."""
+        return self.item.reading if isinstance(self.item, Emendation) else self.item.lemma.text
 
     @property
     def entry_id(self) -> str:
@@ -70,16 +75,18 @@ NO_PLAN = FootPlan()
 def foot_entries(edition: Edition) -> tuple[FootEntry, ...]:
     """Every entry of a foot series, in text order (paragraph, then position in it)."""
     by_contents = {c: s.name for s in foot_series(edition) for c in s.contents}
-    series = by_contents.get("emendations")
-    if series is None:
-        return ()
+    items: list[tuple[Emendation | Variant, str]] = []
+    if "emendations" in by_contents:
+        items += [(e, by_contents["emendations"]) for e in edition.emendations]
+    if "variants" in by_contents:
+        items += [(v, by_contents["variants"]) for v in edition.variants]
     in_notes = {
         block.number for note in edition.footnotes for block in note.blocks if isinstance(block, Paragraph)
     }
-    ordered = sorted(edition.emendations, key=lambda e: (e.lemma.paragraph, e.lemma.start))
+    ordered = sorted(items, key=lambda pair: (pair[0].lemma.paragraph, pair[0].lemma.start))
     return tuple(
-        FootEntry(e, e.element_id, series, i, e.lemma.paragraph not in in_notes)
-        for i, e in enumerate(ordered)
+        FootEntry(item, item.element_id, series, i, item.lemma.paragraph not in in_notes)
+        for i, (item, series) in enumerate(ordered)
     )
 
 

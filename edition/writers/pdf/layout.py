@@ -167,7 +167,7 @@ def _unsettled_entries(settling: Settling, pages: PageMap) -> list[Diagnostic]:
                 entry.item.origin,
                 "warning",
                 "apparatus-unsettled",
-                f"the foot-apparatus entry for '{entry.item.reading}' is printed on {where}, its lemma on "
+                f"the foot-apparatus entry for '{entry.lemma_words}' is printed on {where}, its lemma on "
                 f"{lemma_where}, after {MAX_APPARATUS_LAYOUTS} layouts; it is keyed by page and line",
                 "a long apparatus near a page break; shortening the entry's note usually settles it",
             )

@@ -31,6 +31,7 @@ from edition.model import (
     Reference,
     Styled,
     Text,
+    Variant,
 )
 from edition.writers.pdf.foot_apparatus import NO_PLAN
 
@@ -57,6 +58,7 @@ def environment() -> Environment:
     env.filters["attach_points"] = attach_points
     env.filters["title_lines"] = title_lines
     env.tests["external_url"] = is_external_url
+    env.tests["variant"] = lambda item: isinstance(item, Variant)
     env.globals["unknown_node"] = unknown_node
     env.globals["foot"] = NO_PLAN  # the foot apparatus; the book's layout passes its own plan
     return env
