@@ -19,7 +19,7 @@ from edition.progress import Progress
 from edition.writers.errors import WriterError
 
 DEFAULT_EDITION = Path("source/revolution-betrayed")
-FORMATS = ("pdf", "epub", "all")
+FORMATS = ("pdf", "epub", "web", "all")
 SCHEMAS = ("config", "apparatus", "bibliography")
 
 
@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("edition_dir", nargs="?", type=Path, default=DEFAULT_EDITION)
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    build = commands.add_parser("build", help="check, then build the PDF and EPUB into build/")
+    build = commands.add_parser("build", help="check, then build the PDF, EPUB and web edition into build/")
     build.add_argument("edition_dir", nargs="?", type=Path, default=DEFAULT_EDITION)
     build.add_argument("--format", choices=FORMATS, default="all", dest="output_format")
     build.add_argument("--build-dir", type=Path, default=Path("build"))
@@ -172,6 +172,11 @@ def _build(args: argparse.Namespace) -> int:
                 # With the PDF built in the same run, the EPUB carries the print page list.
                 epub = build_epub(edition, build_dir, progress=progress, page_map=page_labels, outputs=staged)
                 outputs.append(str(epub.path))
+            if args.output_format in ("web", "all"):
+                from edition.writers.web import build_web
+
+                web = build_web(edition, build_dir, progress=progress, page_map=page_labels, outputs=staged)
+                outputs.append(f"{web.path}/ ({web.page_count} pages)")
             staged.commit()
     except WriterError as error:
         progress.done()
@@ -190,7 +195,9 @@ def _build(args: argparse.Namespace) -> int:
         seconds = time.perf_counter() - started
         print(
             diag.visible(
-                f"built {', '.join(outputs)}: {pages} pages{layouts}, {len(edition.glosses)} notes, "
+                f"built {', '.join(outputs)}: "
+                + (f"{pages} pages{layouts}, " if args.output_format in ("pdf", "all") else "")
+                + f"{len(edition.glosses)} notes, "
                 f"{len(warnings)} warnings, {seconds:.1f} s"
             ),
             file=sys.stderr,
