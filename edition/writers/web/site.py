@@ -43,6 +43,10 @@ class SitePlan:
     locations: Mapping[str, str]  # element id -> page
     variants: tuple[Variant, ...]
 
+    def variants_in(self, paragraph: int | None) -> tuple[Variant, ...]:
+        """The variants whose lemma lies in § ``paragraph``, in their order."""
+        return tuple(v for v in self.variants if v.lemma.paragraph == paragraph) if paragraph else ()
+
     def neighbours(self, page: Page) -> tuple[Page | None, Page | None]:
         """The pages before and after ``page`` in reading order (the search page is outside it)."""
         reading = [p for p in self.pages if p.kind != "search"]

@@ -20,6 +20,7 @@ class SiteStrings:
     )
     no_results: str = "Nothing found."
     variants: str = "Variants"
+    variants_mark: str = "var."  # after a paragraph: the link to its variants, with their number
     previous: str = "Previous"
     next: str = "Next"
     site_navigation: str = "The edition"
