@@ -79,3 +79,19 @@ def test_every_kind_of_apparatus_entry_reaches_both_outputs(built: Path) -> None
         heading = entry.heading.split(",")[0].split(" (")[0]
         assert heading in pdf_text and heading in book, heading
     assert "Textual Notes" in pdf_text and "Bibliography" in pdf_text and "Index" in pdf_text
+
+
+def test_web_edition_shows_the_print_pages_of_the_epub_page_list(built: Path) -> None:
+    """Built in the same run, the web edition marks the same print pages as the EPUB's page list."""
+    import lxml.html
+
+    with zipfile.ZipFile(built / "revolution-betrayed.epub") as epub:
+        nav = epub.read("EPUB/nav.xhtml").decode()
+    page_list = nav[nav.index('epub:type="page-list"') :]
+    listed = re.findall(r'<a href="[^"]+">([^<]+)</a>', page_list)
+    site = built / "revolution-betrayed-web"
+    marked = []
+    for page in site.glob("*.html"):
+        tree = lxml.html.fromstring(page.read_bytes())
+        marked += [mark.get("aria-label").removeprefix("print page ") for mark in tree.find_class("pb")]
+    assert listed and sorted(marked) == sorted(listed)

@@ -19,6 +19,7 @@ class SiteStrings:
         "Searching needs JavaScript. Without it, the index and the contents lead to every passage."
     )
     no_results: str = "Nothing found."
+    results_found: str = "{count} found for “{query}”"  # filled in by search.js
     variants: str = "Variants"
     variants_mark: str = "var."  # after a paragraph: the link to its variants, with their number
     previous: str = "Previous"

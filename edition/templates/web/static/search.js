@@ -45,7 +45,9 @@
       item.append(link, excerpt);
       list.append(item);
     }
-    status.textContent = found ? found + (found === LIMIT ? "+" : "") + " × " + query : status.dataset.none;
+    status.textContent = found
+      ? status.dataset.found.replace("{count}", found + (found === LIMIT ? "+" : "")).replace("{query}", query)
+      : status.dataset.none;
   }
 
   var query = new URLSearchParams(window.location.search).get("q") || "";
