@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("schema_name", nargs="?", choices=SCHEMAS, default="config")
     new = commands.add_parser("new", help="make a new edition that checks clean and builds")
     new.add_argument("new_dir", type=Path)
+    preview = commands.add_parser(
+        "preview", help="serve the web edition on 127.0.0.1 and rebuild it on every save"
+    )
+    preview.add_argument("edition_dir", nargs="?", type=Path, default=DEFAULT_EDITION)
+    preview.add_argument("--port", type=int, default=8000, help="0 picks a free port (default: 8000)")
+    preview.add_argument("--build-dir", type=Path, default=Path("build"))
     anchor = commands.add_parser("anchor", help="print the selector of each occurrence of some words")
     anchor.add_argument("edition_dir", type=Path)
     anchor.add_argument("words")
@@ -76,6 +82,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return _check(args)
     if args.command == "collate":
         return _collate(args)
+    if args.command == "preview":
+        return _preview(args)
     return _build(args)
 
 
@@ -203,6 +211,32 @@ def _build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if (args.strict and warnings) else 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from edition.preview import Preview
+
+    if not 0 <= args.port <= 65535:
+        print(f"edition: error: --port {args.port} is not a port (0 to 65535)", file=sys.stderr)
+        return 2
+    unusable = build_folder_problem(args.build_dir)
+    if unusable is not None:
+        _report([unusable])
+        return 1
+    try:
+        preview = Preview(args.edition_dir, args.build_dir, args.port, _print_now)
+    except OSError as error:
+        print(f"edition: error: cannot listen on 127.0.0.1:{args.port} ({error.strerror})", file=sys.stderr)
+        return 1
+    try:
+        preview.run()
+    except KeyboardInterrupt:
+        print("\npreview: stopped", file=sys.stderr)
+    return 0
+
+
+def _print_now(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -56,7 +56,7 @@ def open_page(
     opened = Opened(page)
     page.on("console", lambda m: opened.problems.append(f"console: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: opened.problems.append(f"exception: {e}"))
-    page.on("requestfailed", lambda r: opened.problems.append(f"request failed: {r.url}"))
+    page.on("requestfailed", lambda r: opened.problems.append(f"request failed: {r.url} {r.failure}"))
     try:
         page.goto(url)
         yield opened
@@ -75,4 +75,5 @@ def boxes(page: Page, selector: str) -> list[dict[str, float]]:
 
 
 def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
-    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+    across = a["left"] < b["right"] and b["left"] < a["right"]
+    return across and a["top"] < b["bottom"] and b["top"] < a["bottom"]

@@ -8,6 +8,7 @@ of each case are written to ``$WEB_SCREENSHOTS`` (default: a temporary folder) t
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -76,7 +77,7 @@ def test_side_notes_sit_in_the_margin_and_never_overlap(
             for i, a in enumerate(notes):
                 for b in notes[i + 1 :]:
                     assert not overlap(a, b), (name, a, b)
-            for a, b in zip(notes, notes[1:], strict=False):
+            for a, b in itertools.pairwise(notes):
                 assert b["top"] >= a["bottom"], "stacked in text order"
     assert seen == len(default_edition.glosses)
 
@@ -106,7 +107,9 @@ def test_on_a_phone_a_note_opens_in_place_and_closes_again(
         assert opened.problems == []
 
 
-def test_cross_references_and_emendations_are_links_that_arrive(browser: Browser, default_site: WebBuildResult):
+def test_cross_references_and_emendations_are_links_that_arrive(
+    browser: Browser, default_site: WebBuildResult
+):
     with open_page(browser, url(default_site, "sec-1.html"), DESKTOP) as opened:
         page = opened.page
         link = page.locator(".sidenote a.page-ref").first

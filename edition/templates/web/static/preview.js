@@ -36,6 +36,7 @@
     showProblems(state.problems);
     if (version !== null && state.version !== version) {
       window.sessionStorage.setItem(KEY, JSON.stringify([window.scrollX, window.scrollY]));
+      events.close();
       window.location.reload();
     }
     version = state.version;

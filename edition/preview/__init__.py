@@ -1,0 +1,108 @@
+"""The editor's live preview: ``edition preview`` serves the web edition and rebuilds it on every save.
+
+The loop: poll the edition folder (``watch``); on a change re-read and re-check the whole edition and, if it
+has no errors, rebuild the preview site (``edition.writers.web`` with the reload script), atomically, so the
+server never serves half a site; then tell the open pages (``state``, sent by ``server`` as server-sent
+events), which reload where they were. Problems are printed in the terminal and shown at the top of the
+page; after an error the page keeps showing the last build that worked.
+Everything is re-rendered on each save: a web build of the default edition takes a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition import diagnostics as diag
+from edition.preview.server import PreviewServer
+from edition.preview.state import PreviewState
+from edition.preview.watch import changes, snapshot
+
+POLL_SECONDS = 0.1
+
+__all__ = ["Preview", "Rebuilt", "rebuild"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rebuilt:
+    built: bool
+    problems: tuple[diag.Diagnostic, ...]
+    seconds: float
+
+
+def rebuild(edition_dir: Path, build_dir: Path) -> Rebuilt:
+    """Check the edition and, when it has no errors, rebuild its preview site."""
+    from edition.resolve import check_edition
+    from edition.writers.errors import WriterError
+    from edition.writers.web import build_web
+
+    started = time.perf_counter()
+    result = check_edition(edition_dir)
+    problems = tuple(diag.sort_diagnostics(result.diagnostics))
+    if result.edition is None or diag.has_errors(problems):
+        return Rebuilt(False, problems, time.perf_counter() - started)
+    try:
+        build_web(result.edition, build_dir, preview=True)
+    except WriterError as error:
+        return Rebuilt(False, (*problems, *error.diagnostics), time.perf_counter() - started)
+    return Rebuilt(True, problems, time.perf_counter() - started)
+
+
+class Preview:
+    """One preview session: the server, the state the pages follow, and the watch loop."""
+
+    def __init__(self, edition_dir: Path, build_dir: Path, port: int, report: Callable[[str], None]) -> None:
+        self.edition_dir = Path(edition_dir)
+        self.build_dir = Path(build_dir)
+        self.report = report
+        self.state = PreviewState()
+        site = self.build_dir / f"{_name(self.edition_dir)}-preview"
+        self.server = PreviewServer(port, site, self.state, self._placeholder)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.port}/"
+
+    def run(self, *, stop: Callable[[], bool] = lambda: False) -> None:
+        """Build once, serve, then rebuild on every change until interrupted (or ``stop()``)."""
+        self._rebuild([])
+        self.server.start()
+        self.report(f"preview: serving {self.url} (Ctrl-C to stop)")
+        seen = snapshot(self.edition_dir, skip=self.build_dir)
+        try:
+            while not stop():
+                time.sleep(POLL_SECONDS)
+                now = snapshot(self.edition_dir, skip=self.build_dir)
+                changed = changes(seen, now)
+                if changed:
+                    seen = now
+                    self._rebuild(changed)
+        finally:
+            self.server.stop()
+
+    def _rebuild(self, changed: list[str]) -> None:
+        outcome = rebuild(self.edition_dir, self.build_dir)
+        lines = tuple(diag.format_text([problem]) for problem in outcome.problems)
+        self.state.publish(built=outcome.built, problems=lines)
+        if lines:
+            self.report("\n".join(diag.visible(line) for line in lines))
+        what = ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "") if changed else "the edition"
+        verdict = "rebuilt" if outcome.built else "not rebuilt (errors above)"
+        self.report(
+            diag.visible(
+                f"preview: {what}: {verdict} in {outcome.seconds:.2f} s, {diag.summary(outcome.problems)}"
+            )
+        )
+
+    def _placeholder(self) -> bytes:
+        from edition.writers.web.render import environment
+
+        page = environment().get_template("web/preview-waiting.html.j2")
+        return page.render(problems=self.state.status.problems).encode("utf-8")
+
+
+def _name(edition_dir: Path) -> str:
+    """The edition's name as the writers use it (``Edition.name``): its folder's name."""
+    return Path(edition_dir).resolve().name
