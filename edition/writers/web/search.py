@@ -48,11 +48,11 @@ def search_entries(
         for gloss in doc.glosses:
             text = f"{gloss.lemma.text}: {_text(gloss.body)}"
             yield SearchEntry(at(gloss.element_id), page.title, f"{labels.gloss} {gloss.number}", text)
-    edition = plan.book_plan
+    book_plan = plan.book_plan
     for footnote in footnotes:
         label = f"{labels.author_note} {footnote.label}"
         yield SearchEntry(at(footnote.element_id), labels.author_notes, label, _text(footnote.blocks))
-    for emendation in edition.textual_notes:
+    for emendation in book_plan.textual_notes:
         note_id = textual_note_id(emendation.element_id)
         text = f"{emendation.reading} ] {emendation.original} {emendation.witness} {_text(emendation.note)}"
         label = f"{labels.textual_note} {labels.paragraph_sign}\u00a0{emendation.lemma.paragraph}"
@@ -62,7 +62,8 @@ def search_entries(
         text = f"{variant.lemma.text} ] {readings} {_text(variant.note)}"
         label = f"{labels.paragraph_sign}\u00a0{variant.lemma.paragraph}"
         yield SearchEntry(at(variant.element_id), variants_title, label, text.strip())
-    for entry in (*edition.works_cited, *edition.further_reading):
+    listed = {entry.element_id: entry for entry in (*book_plan.works_cited, *book_plan.further_reading)}
+    for entry in listed.values():  # an entry both cited and recommended once
         if entry.element_id in locations:
             yield SearchEntry(at(entry.element_id), labels.bibliography, "", plain_text(entry.content))
 
