@@ -22,6 +22,8 @@ import threading
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "source" / "revolution-betrayed"
 EDITION = [sys.executable, "-m", "edition.cli"]
@@ -54,18 +56,11 @@ def free_port() -> int:
 
 
 def with_marker(text: str, gloss: str, marker: str) -> str:
-    """The glosses file with ``marker`` at the start of gloss ``gloss``'s note (block or plain scalar)."""
-    lines = text.splitlines(keepends=True)
-    at = next(i for i, line in enumerate(lines) if line.strip() in (f"- id: {gloss}", f"id: {gloss}"))
-    note = next(i for i in range(at, len(lines)) if lines[i].lstrip().startswith("note:"))
-    head, _, rest = lines[note].partition("note:")
-    if rest.strip() in ("|", ">", "|-", ">-"):
-        body = lines[note + 1]
-        indent = len(body) - len(body.lstrip())
-        lines[note + 1] = body[:indent] + marker + " " + body[indent:]
-    else:
-        lines[note] = f"{head}note: {marker} {rest.lstrip()}"
-    return "".join(lines)
+    """The glosses file with ``marker`` at the start of gloss ``gloss``'s note (rewritten by PyYAML)."""
+    data = yaml.safe_load(text)
+    entry = next(item for item in data["glosses"] if item.get("id") == gloss)
+    entry["note"] = f"{marker} {entry['note']}"
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def preview_latency(folder: Path, out: Path) -> list[float]:
@@ -100,7 +95,7 @@ def preview_latency(folder: Path, out: Path) -> list[float]:
             page.wait_for_timeout(500)
             gloss = (note_id or "").removeprefix("gloss-")
             for n in range(SAVES):
-                marker = f"SAVED-{n}-{time.time_ns()}"
+                marker = f"SAVED{n}Z{time.time_ns()}"  # no hyphen: typography makes 0-1 an en dash
                 glosses.write_text(with_marker(original, gloss, marker), encoding="utf-8")
                 saved = time.time()
                 expect(page.locator(f"[id='{note_id}']")).to_contain_text(marker, timeout=30000)

@@ -18,9 +18,11 @@ from pathlib import Path
 from edition import diagnostics as diag
 from edition.preview.server import PreviewServer
 from edition.preview.state import PreviewState
-from edition.preview.watch import changes, snapshot
+from edition.preview.watch import Snapshot, changes, snapshot
 
 POLL_SECONDS = 0.1
+SETTLE_SECONDS = 0.03  # a change is built when the folder has not changed for this long …
+SETTLE_MAX_SECONDS = 0.5  # … or after this, if it keeps changing
 
 __all__ = ["Preview", "Rebuilt", "rebuild"]
 
@@ -34,6 +36,7 @@ class Rebuilt:
 
 def rebuild(edition_dir: Path, build_dir: Path) -> Rebuilt:
     """Check the edition and, when it has no errors, rebuild its preview site."""
+    from edition.outputs import OutputError, write_failure
     from edition.resolve import check_edition
     from edition.writers.errors import WriterError
     from edition.writers.web import build_web
@@ -47,6 +50,9 @@ def rebuild(edition_dir: Path, build_dir: Path) -> Rebuilt:
         build_web(result.edition, build_dir, preview=True)
     except WriterError as error:
         return Rebuilt(False, (*problems, *error.diagnostics), time.perf_counter() - started)
+    except OutputError as error:  # a full disk, a build folder made read-only: reported, the preview goes on
+        failure = write_failure(build_dir, error)
+        return Rebuilt(False, (*problems, failure), time.perf_counter() - started)
     return Rebuilt(True, problems, time.perf_counter() - started)
 
 
@@ -67,20 +73,32 @@ class Preview:
 
     def run(self, *, stop: Callable[[], bool] = lambda: False) -> None:
         """Build once, serve, then rebuild on every change until interrupted (or ``stop()``)."""
+        seen = snapshot(self.edition_dir, skip=self.build_dir)  # before: a save during the build counts
         self._rebuild([])
         self.server.start()
         self.report(f"preview: serving {self.url} (Ctrl-C to stop)")
-        seen = snapshot(self.edition_dir, skip=self.build_dir)
         try:
             while not stop():
                 time.sleep(POLL_SECONDS)
                 now = snapshot(self.edition_dir, skip=self.build_dir)
-                changed = changes(seen, now)
-                if changed:
-                    seen = now
-                    self._rebuild(changed)
+                if changes(seen, now):
+                    settled = self._settled(now)
+                    self._rebuild(changes(seen, settled))
+                    seen = settled
         finally:
             self.server.stop()
+
+    def _settled(self, now: Snapshot) -> Snapshot:
+        """The folder once a save is complete: an editor's write (truncate, then write) or a tool writing
+        several files is seen as one change, not as one rebuild per step."""
+        deadline = time.monotonic() + SETTLE_MAX_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(SETTLE_SECONDS)
+            later = snapshot(self.edition_dir, skip=self.build_dir)
+            if later == now:
+                break
+            now = later
+        return now
 
     def _rebuild(self, changed: list[str]) -> None:
         outcome = rebuild(self.edition_dir, self.build_dir)

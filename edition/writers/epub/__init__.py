@@ -39,7 +39,6 @@ from edition.writers.epub.package import (
 )
 from edition.writers.epub.pages import paginate
 from edition.writers.epub.plan import plan_book
-from edition.writers.epub.raster import rasterise
 from edition.writers.epub.render import (
     CONTENT_DIR,
     BookView,
@@ -111,6 +110,10 @@ def build_epub(
     documents = dict(render_documents(book, plan, linker, pages, labels))
     nav_path = f"{CONTENT_DIR}/nav.xhtml"
     cover_svg = render_cover_image(cover)
+    # Imported here: CairoSVG (and cairo with it) takes half a second to load, which the web writer, using
+    # this package's plan of the book, does not need.
+    from edition.writers.epub.raster import rasterise
+
     files = [
         *render_package(book, package),
         (nav_path, documents.pop(nav_path)),

@@ -108,6 +108,7 @@ def build_web(
         files.append((PREVIEW_SCRIPT, (SCRIPTS / PREVIEW_SCRIPT).read_bytes()))
     folder = site_folder(edition, build_dir, preview=preview)
     report(f"writing {folder}")
+    folder.parent.mkdir(parents=True, exist_ok=True)
     if outputs is None:
         with OutputTransaction() as own:
             own.stage_folder(folder, files)
