@@ -11,13 +11,16 @@ Everything is re-rendered on each save: a web build of the default edition takes
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from edition import diagnostics as diag
+from edition.book.labels import Labels
+from edition.model import Edition
+from edition.preview.passages import passage_of
 from edition.preview.server import PreviewServer
-from edition.preview.state import PreviewState
+from edition.preview.state import PreviewState, Problem
 from edition.preview.watch import Snapshot, changes, snapshot
 
 POLL_SECONDS = 0.1
@@ -32,6 +35,13 @@ class Rebuilt:
     built: bool
     problems: tuple[diag.Diagnostic, ...]
     seconds: float
+    site: Site | None = None  # what was built (the edition and where each id went), when it worked
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    edition: Edition
+    locations: Mapping[str, str]
 
 
 def rebuild(edition_dir: Path, build_dir: Path) -> Rebuilt:
@@ -47,13 +57,14 @@ def rebuild(edition_dir: Path, build_dir: Path) -> Rebuilt:
     if result.edition is None or diag.has_errors(problems):
         return Rebuilt(False, problems, time.perf_counter() - started)
     try:
-        build_web(result.edition, build_dir, preview=True)
+        built = build_web(result.edition, build_dir, preview=True)
     except WriterError as error:
         return Rebuilt(False, (*problems, *error.diagnostics), time.perf_counter() - started)
     except OutputError as error:  # a full disk, a build folder made read-only: reported, the preview goes on
         failure = write_failure(build_dir, error)
         return Rebuilt(False, (*problems, failure), time.perf_counter() - started)
-    return Rebuilt(True, problems, time.perf_counter() - started)
+    site = Site(result.edition, built.locations)
+    return Rebuilt(True, problems, time.perf_counter() - started, site)
 
 
 class Preview:
@@ -64,6 +75,7 @@ class Preview:
         self.build_dir = Path(build_dir)
         self.report = report
         self.state = PreviewState()
+        self.site: Site | None = None  # the last build that worked
         site = self.build_dir / f"{_name(self.edition_dir)}-preview"
         self.server = PreviewServer(port, site, self.state, self._placeholder)
 
@@ -102,10 +114,12 @@ class Preview:
 
     def _rebuild(self, changed: list[str]) -> None:
         outcome = rebuild(self.edition_dir, self.build_dir)
-        lines = tuple(diag.format_text([problem]) for problem in outcome.problems)
-        self.state.publish(built=outcome.built, problems=lines)
-        if lines:
-            self.report("\n".join(diag.visible(line) for line in lines))
+        if outcome.site is not None:
+            self.site = outcome.site
+        problems = tuple(self._problem(problem) for problem in outcome.problems)
+        self.state.publish(built=outcome.built, problems=problems)
+        if problems:
+            self.report("\n".join(diag.visible(problem.text) for problem in problems))
         what = ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "") if changed else "the edition"
         verdict = "rebuilt" if outcome.built else "not rebuilt (errors above)"
         self.report(
@@ -114,11 +128,26 @@ class Preview:
             )
         )
 
+    def _problem(self, problem: diag.Diagnostic) -> Problem:
+        """The problem as the page shows it: with the passage it concerns, in the last good build."""
+        text = diag.format_text([problem])
+        if self.site is None:
+            return Problem(text)
+        sign = book_labels(self.site.edition).paragraph_sign
+        passage = passage_of(problem, self.site.edition, self.site.locations, sign)
+        return Problem(text) if passage is None else Problem(text, passage.href, passage.label)
+
     def _placeholder(self) -> bytes:
         from edition.writers.web.render import environment
 
         page = environment().get_template("web/preview-waiting.html.j2")
-        return page.render(problems=self.state.status.problems).encode("utf-8")
+        return page.render(problems=[p.text for p in self.state.status.problems]).encode("utf-8")
+
+
+def book_labels(edition: Edition) -> Labels:
+    from edition.book.labels import labels_for
+
+    return labels_for(edition.metadata.language, dict(edition.labels))
 
 
 def _name(edition_dir: Path) -> str:

@@ -12,12 +12,20 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
+class Problem:
+    text: str  # as the terminal prints it
+    href: str | None = None  # the passage it concerns (page#id), when known
+    where: str | None = None  # that passage's name ("§ 12")
+
+
+@dataclass(frozen=True, slots=True)
 class Status:
     version: int  # increases with every build that worked: the pages reload when it changes
-    problems: tuple[str, ...]  # the last check's diagnostics, as the terminal prints them
+    problems: tuple[Problem, ...]  # the last check's diagnostics
 
     def as_json(self) -> str:
-        return json.dumps({"version": self.version, "problems": list(self.problems)}, ensure_ascii=False)
+        problems = [{"text": p.text, "href": p.href, "where": p.where} for p in self.problems]
+        return json.dumps({"version": self.version, "problems": problems}, ensure_ascii=False)
 
 
 class PreviewState:
@@ -31,7 +39,7 @@ class PreviewState:
         with self._changed:
             return self._status
 
-    def publish(self, *, built: bool, problems: tuple[str, ...]) -> Status:
+    def publish(self, *, built: bool, problems: tuple[Problem, ...]) -> Status:
         with self._changed:
             version = self._status.version + (1 if built else 0)
             self._status = Status(version, problems)

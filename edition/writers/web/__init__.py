@@ -43,6 +43,7 @@ class WebBuildResult:
     file_count: int  # every file of the site
     has_print_pages: bool
     seconds: float
+    locations: Mapping[str, str]  # element id -> page: where the preview finds a passage
 
 
 def site_folder(edition: Edition, build_dir: Path, *, preview: bool = False) -> Path:
@@ -115,4 +116,5 @@ def build_web(
             own.commit()
     else:
         outputs.stage_folder(folder, files)
-    return WebBuildResult(folder, page_count, len(files), bool(pages.pages), time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return WebBuildResult(folder, page_count, len(files), bool(pages.pages), seconds, plan.locations)

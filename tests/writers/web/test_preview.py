@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from edition.model import iter_paragraphs
 from edition.preview.server import resolve_in
 from edition.preview.watch import changes, snapshot
 from tests.conftest import copy_mini
@@ -105,6 +106,15 @@ def test_a_saved_gloss_shows_in_the_open_page_where_the_reader_was(preview: Runn
         preview.wait_for_line(r"apparatus/glosses\.yaml: rebuilt")
         print(f"save to page: {seconds:.2f} s")
 
+        # A lemma that no longer matches: the problem is shown at the top and beside its passage.
+        glosses.write_text(
+            glosses.read_text().replace("lemma: The Revolution Betrayed", "lemma: The Revolution Betrayd")
+        )
+        here = page.locator(".edition-preview-here")
+        expect(here).to_contain_text("[lemma-not-found]", timeout=5000)
+        assert here.evaluate("e => e.nextElementSibling.id") == "p-1"
+        expect(page.locator("#edition-preview-problems a")).to_have_attribute("href", "sec-1.html#p-1")
+
         glosses.write_text("glosses:\n  - lemma: [\n", encoding="utf-8")  # broken YAML
         banner = page.locator("#edition-preview-problems")
         expect(banner).to_contain_text("glosses.yaml", timeout=5000)
@@ -129,6 +139,38 @@ def test_the_server_serves_nothing_outside_the_build_and_only_to_127_0_0_1(previ
                  "nothing.html", "%00"):  # fmt: skip
         assert status(preview.url + path) == 404, path
     assert status(preview.url + "sec-1.html", host="attacker.example") == 403
+
+
+def test_a_problem_is_placed_at_the_passage_of_its_entry_in_the_last_good_build(tmp_path: Path):
+    from edition.diagnostics import Diagnostic
+    from edition.preview.passages import passage_of
+    from edition.resolve import check_edition
+    from edition.writers.web import build_web
+
+    root = copy_mini(tmp_path)
+    edition = check_edition(root).edition
+    assert edition is not None
+    locations = build_web(edition, tmp_path / "build").locations
+    gloss = next(g for g in edition.glosses if g.element_id == "gloss-left-opposition")
+
+    def at(path: str, line: int) -> str | None:
+        problem = Diagnostic(path, line, 5, "error", "lemma-not-found", "…")
+        passage = passage_of(problem, edition, locations, "§")
+        return None if passage is None else f"{passage.href} {passage.label}"
+
+    assert gloss.origin.path == "apparatus/glosses.yaml"
+    paragraph = next(p for p in iter_paragraphs(edition.sections) if p.number == gloss.lemma.paragraph)
+    expected = f"{locations[paragraph.element_id]}#{paragraph.element_id} §\u00a0{paragraph.number}"
+    assert at("apparatus/glosses.yaml", gloss.origin.line + 1) == expected  # its lemma line
+    assert at("apparatus/glosses.yaml", 1) is None  # "glosses:": no entry
+    assert at("bibliography.yaml", 3) is None
+    second = [p for p in iter_paragraphs(edition.sections)][1]
+    text_problem = at(second.origin.path, second.origin.line)
+    assert (
+        text_problem is not None
+        and text_problem.startswith("sec-")
+        and f"#{second.element_id} " in text_problem
+    )
 
 
 def test_resolve_in_keeps_to_the_folder(tmp_path: Path):

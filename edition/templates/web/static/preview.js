@@ -12,9 +12,12 @@
     window.scrollTo(position[0], position[1]);
   }
 
-  function showProblems(lines) {
+  // Each problem: at the top of the page (with a link to its passage, when known), and beside the passage
+  // itself when that is on this page.
+  function showProblems(problems) {
+    document.querySelectorAll(".edition-preview-here").forEach(function (mark) { mark.remove(); });
     var box = document.getElementById("edition-preview-problems");
-    if (!lines.length) { if (box) box.remove(); return; }
+    if (!problems.length) { if (box) box.remove(); return; }
     if (!box) {
       box = document.createElement("div");
       box.id = "edition-preview-problems";
@@ -24,9 +27,26 @@
     box.textContent = "";
     var heading = document.createElement("p");
     heading.textContent = "edition check: the page shows the last build that worked";
-    var list = document.createElement("pre");
-    list.textContent = lines.join("\n");
-    box.append(heading, list);
+    box.append(heading);
+    var here = window.location.pathname.split("/").pop() || "index.html";
+    problems.forEach(function (problem) {
+      var text = document.createElement("pre");
+      text.textContent = problem.text;
+      box.append(text);
+      if (!problem.href) return;
+      var link = document.createElement("a");
+      link.href = problem.href;
+      link.textContent = "→ " + problem.where;
+      box.append(link);
+      var parts = problem.href.split("#");
+      var target = parts[0] === here ? document.getElementById(parts[1]) : null;
+      if (!target) return;
+      var mark = document.createElement("div");
+      mark.className = "edition-preview-here";
+      mark.setAttribute("role", "note");
+      mark.textContent = problem.text.split("\n")[0];
+      target.before(mark);
+    });
   }
 
   var events = new EventSource("/_preview/events");
