@@ -29,6 +29,7 @@ from edition.model import (
     Paragraph,
     Reference,
     Styled,
+    VariantLemma,
 )
 from edition.writers.epub.errors import EpubError
 
@@ -78,7 +79,7 @@ class IdWalker:
             yield from self.inlines_ids(node.children)
         elif isinstance(node, CitationRef):
             yield node.citation.element_id
-        elif isinstance(node, Styled | LanguageSpan | ExternalLink | Reference):
+        elif isinstance(node, Styled | LanguageSpan | ExternalLink | Reference | VariantLemma):
             yield from self.inlines_ids(node.children)
 
     def inlines_ids(self, nodes: tuple[Inline, ...]) -> Iterator[str]:
@@ -118,5 +119,7 @@ def _glosses_in_inlines(nodes: tuple[Inline, ...]) -> Iterator[Gloss]:
     for node in nodes:
         if isinstance(node, GlossRef):
             yield node.gloss
-        elif isinstance(node, Styled | LanguageSpan | ExternalLink | Reference | Emended | CitationLink):
+        elif isinstance(
+            node, Styled | LanguageSpan | ExternalLink | Reference | Emended | CitationLink | VariantLemma
+        ):
             yield from _glosses_in_inlines(node.children)

@@ -190,9 +190,7 @@ def _screen_conformance(writer: PdfWriter) -> None:
                 description.remove(child)
     rdf = root.find("rdf:RDF", XMP_NS)
     if rdf is not None:
-        claim = etree.SubElement(
-            rdf, f"{{{XMP_NS['rdf']}}}Description", nsmap={"pdfuaid": XMP_NS["pdfuaid"]}
-        )
+        claim = etree.SubElement(rdf, f"{{{XMP_NS['rdf']}}}Description", nsmap={"pdfuaid": XMP_NS["pdfuaid"]})
         claim.set(f"{{{XMP_NS['rdf']}}}about", "")
         claim.set(f"{{{XMP_NS['pdfuaid']}}}part", "1")
     stream.set_data(packet[:start] + etree.tostring(root, encoding="utf-8") + packet[end:])

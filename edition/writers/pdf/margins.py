@@ -122,8 +122,13 @@ def place_margin_notes(
     notes = find_note_boxes(pages)
     columns = [column_of(page._page_box, trim_safety) for page in pages]
     shapes = [
-        NoteShape(anchor_page=note.page, anchor_y=note.anchor_y, width=note.box.border_width(),
-                  height=note.box.border_height(), cue_height=note.cue_height)
+        NoteShape(
+            anchor_page=note.page,
+            anchor_y=note.anchor_y,
+            width=note.box.border_width(),
+            height=note.box.border_height(),
+            cue_height=note.cue_height,
+        )
         for note in notes
     ]
     outcomes = stack_notes(columns, shapes, gap=gap, side_gap=side_gap)
@@ -142,18 +147,24 @@ def place_margin_notes(
         if isinstance(outcome, Refused):
             placements.append(_refused(note))
             text, code = _REASONS[outcome.reason]
-            warnings.append(f"{note.origin}: warning: gloss {note.number} {text}; it must be printed as an "
-                            f"endnote [{code}]")
+            warnings.append(
+                f"{note.origin}: warning: gloss {note.number} {text}; it must be printed as an "
+                f"endnote [{code}]"
+            )
             continue
         placements.append(_move(note, outcome))
         arriving.setdefault(outcome.page, []).append(note)
         if outcome.spilled:
             if note.cue is None:
-                warnings.append(f"{note.origin}: warning: gloss {note.number} moved to another page but the "
-                                "stylesheet gives it no cue line [margin-note-no-cue]")
-            warnings.append(f"{note.origin}: warning: gloss {note.number} did not fit beside its anchor on "
-                            f"{page_label(note.page)} and was moved to {page_label(outcome.page)} "
-                            "[margin-note-spilled]")
+                warnings.append(
+                    f"{note.origin}: warning: gloss {note.number} moved to another page but the "
+                    "stylesheet gives it no cue line [margin-note-no-cue]"
+                )
+            warnings.append(
+                f"{note.origin}: warning: gloss {note.number} did not fit beside its anchor on "
+                f"{page_label(note.page)} and was moved to {page_label(outcome.page)} "
+                "[margin-note-spilled]"
+            )
     for page_index, page_notes in arriving.items():
         page = pages[page_index]
         attach(page._page_box, page_notes)
@@ -169,14 +180,32 @@ def _move(note: NoteBox, slot: Slot) -> NotePlacement:
         drop_cue(note)
     box = note.box
     box.translate(slot.x - box.border_box_x(), slot.top + cue_height - box.border_box_y())
-    return NotePlacement(note_id=note.note_id, number=note.number, origin=note.origin,
-                         anchor_page=note.page, page=slot.page, x=slot.x, y=slot.top,
-                         width=box.border_width(), height=slot.extent, spilled=slot.spilled,
-                         fallback="none")
+    return NotePlacement(
+        note_id=note.note_id,
+        number=note.number,
+        origin=note.origin,
+        anchor_page=note.page,
+        page=slot.page,
+        x=slot.x,
+        y=slot.top,
+        width=box.border_width(),
+        height=slot.extent,
+        spilled=slot.spilled,
+        fallback="none",
+    )
 
 
 def _refused(note: NoteBox) -> NotePlacement:
-    return NotePlacement(note_id=note.note_id, number=note.number, origin=note.origin,
-                         anchor_page=note.page, page=note.page, x=0.0, y=0.0,
-                         width=note.box.border_width(), height=note.box.border_height(), spilled=False,
-                         fallback="endnote")
+    return NotePlacement(
+        note_id=note.note_id,
+        number=note.number,
+        origin=note.origin,
+        anchor_page=note.page,
+        page=note.page,
+        x=0.0,
+        y=0.0,
+        width=note.box.border_width(),
+        height=note.box.border_height(),
+        spilled=False,
+        fallback="endnote",
+    )
