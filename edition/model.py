@@ -476,6 +476,9 @@ class Style:
     # How print keys textual notes: by page ("p. 12 § 31") or by page and line ("12.17").
     note_keys: Literal["page", "page.line"] = "page"
     series: tuple[ApparatusSeries, ...] = ()  # none declared: textual notes at the back
+    # A negative apparatus names only the witnesses that differ ("on] upon N H"); a positive one names the
+    # lemma's witnesses too ("on Bl] upon N H").
+    apparatus_form: Literal["negative", "positive"] = "negative"
     # Where each value was written ("font", "trim.width" …), so a writer's error points at its line.
     origins: tuple[tuple[str, Origin], ...] = ()
 

@@ -37,11 +37,17 @@ from edition.writers.epub.errors import EpubError
 # digits, "-" and "_"), so these never collide with an id from the edition.
 GLOSS_REF_SUFFIX = ".ref"
 TEXTUAL_NOTE_SUFFIX = ".note"
+VARIANT_READING_SUFFIX = ".readings"
 
 
 def gloss_ref_id(gloss: Gloss) -> str:
     """The id of a gloss's note marker in the text (its aside carries ``gloss.element_id``)."""
     return gloss.element_id + GLOSS_REF_SUFFIX
+
+
+def variant_reading_id(variant_id: str) -> str:
+    """The id of a variant's entry in the variant readings (the lemma's start carries the model id)."""
+    return variant_id + VARIANT_READING_SUFFIX
 
 
 def textual_note_id(emendation_id: str) -> str:
