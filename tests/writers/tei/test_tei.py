@@ -14,6 +14,7 @@ import pytest
 from lxml import etree
 
 from edition.cli import main
+from edition.collation.tokens import join_line_end_hyphens
 from edition.model import Edition, iter_paragraphs
 from edition.resolve import check_edition
 from edition.writers.tei import tei_bytes
@@ -66,8 +67,8 @@ def witness_text(node: etree._Element, siglum: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Words as the edition collates them: punctuation ignored, a hyphen (or a line-end "rest- ing") joins."""
-    return re.findall(r"[A-Za-z]+", re.sub(r"-\s*", "", text))
+    """Words as the edition collates them: punctuation (a hyphen too) ignored."""
+    return re.findall(r"[A-Za-z]+", text)
 
 
 @pytest.mark.slow
@@ -109,7 +110,10 @@ def test_each_witness_read_back_from_the_tei_is_its_transcription(
     body = tei.find(f".//{T}body")
     assert body is not None
     source = (GETTYSBURG / "witnesses" / transcription).read_text(encoding="utf-8")
-    assert words(witness_text(body, siglum)) == words(source)
+    copy_text = (GETTYSBURG / "text" / "address.md").read_text(encoding="utf-8")
+    # N's transcription keeps line-end hyphens ("rest- ing"): joined as edition.yaml's collation says.
+    (joined,) = join_line_end_hyphens([source], [copy_text])
+    assert words(witness_text(body, siglum)) == words(joined)
 
 
 def test_the_copy_text_read_back_from_the_tei_is_the_copy_text(
