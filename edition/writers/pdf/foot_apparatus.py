@@ -9,9 +9,9 @@ that page, in series order, the entries run in. WeasyPrint 70 can defer a footno
 in a run of deferred footnotes it can lose one (measured: 1 of 190 entries on a 12-page test); so every
 layout is checked, and an entry not printed exactly once on its lemma's page is regrouped again. Footnotes
 are display blocks: WeasyPrint 70 defers a long *inline* footnote to a later page even where it fits
-(measured: every page of the Gettysburg edition's apparatus). The build stops when every entry stands once on its lemma's page (usually
-after one or two layouts), or after ``MAX_APPARATUS_LAYOUTS``, when what is still wrong is warned about,
-at the entry, and its key names the page as well as the line.
+(measured: every page of the Gettysburg edition's apparatus). The build stops when every entry stands
+once on its lemma's page (usually after two or three layouts), or after ``MAX_APPARATUS_LAYOUTS``, when
+what is still wrong is warned about, at the entry, and its key names the page as well as the line.
 """
 
 from __future__ import annotations
