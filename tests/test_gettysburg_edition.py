@@ -51,9 +51,8 @@ def test_without_the_hyphen_setting_the_line_end_hyphens_come_back(tmp_path: Pat
     root = tmp_path / "gettysburg"
     shutil.copytree(SOURCE, root)
     config = root / "edition.yaml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("[punctuation, line-end-hyphens]", "[punctuation]"), "utf-8"
-    )
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("[punctuation, line-end-hyphens]", "[punctuation]"), "utf-8")
     report = collate(root, root / "witnesses" / "nicolay.txt", "N")
     assert sorted(p.reading for p in report.merge.added) == [
         "de-votion",
