@@ -89,12 +89,26 @@ class NotePlacement:
     fallback: Fallback
 
 
+@dataclass(frozen=True, slots=True)
+class PlacementWarning:
+    """Something the reader of the book should know about one note's placement, as data: the PDF writer
+    turns it into a diagnostic at the gloss's entry (it knows the gloss by its number)."""
+
+    number: int  # the gloss's number
+    origin: str  # the note's data-origin ("file:line:col"), for this module's own messages and tests
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: warning: {self.message} [{self.code}]"
+
+
 @dataclass(frozen=True)
 class PlacementReport:
-    """Every note once, in document order; warnings start with the note's ``file:line:col``."""
+    """Every note once, in document order, and the warnings about them."""
 
     placements: tuple[NotePlacement, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[PlacementWarning, ...]
 
     def needing_endnotes(self) -> tuple[NotePlacement, ...]:
         """The notes taken out of the margins: print these as endnotes and render again."""
@@ -141,30 +155,26 @@ def place_margin_notes(
         forget_targets(pages[page_index], page_notes)
 
     placements: list[NotePlacement] = []
-    warnings: list[str] = []
+    warnings: list[PlacementWarning] = []
     arriving: dict[int, list[NoteBox]] = {}
     for note, outcome in zip(notes, outcomes, strict=True):
         if isinstance(outcome, Refused):
             placements.append(_refused(note))
             text, code = _REASONS[outcome.reason]
-            warnings.append(
-                f"{note.origin}: warning: gloss {note.number} {text}; it must be printed as an "
-                f"endnote [{code}]"
-            )
+            message = f"gloss {note.number} {text}; it must be printed as an endnote"
+            warnings.append(PlacementWarning(note.number, note.origin, code, message))
             continue
         placements.append(_move(note, outcome))
         arriving.setdefault(outcome.page, []).append(note)
         if outcome.spilled:
             if note.cue is None:
-                warnings.append(
-                    f"{note.origin}: warning: gloss {note.number} moved to another page but the "
-                    "stylesheet gives it no cue line [margin-note-no-cue]"
-                )
-            warnings.append(
-                f"{note.origin}: warning: gloss {note.number} did not fit beside its anchor on "
-                f"{page_label(note.page)} and was moved to {page_label(outcome.page)} "
-                "[margin-note-spilled]"
+                message = f"gloss {note.number} moved to another page but the stylesheet gives it no cue line"
+                warnings.append(PlacementWarning(note.number, note.origin, "margin-note-no-cue", message))
+            message = (
+                f"gloss {note.number} did not fit beside its anchor on {page_label(note.page)} and was "
+                f"moved to {page_label(outcome.page)}"
             )
+            warnings.append(PlacementWarning(note.number, note.origin, "margin-note-spilled", message))
     for page_index, page_notes in arriving.items():
         page = pages[page_index]
         attach(page._page_box, page_notes)
