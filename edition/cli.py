@@ -19,7 +19,7 @@ from edition.progress import Progress
 from edition.writers.errors import WriterError
 
 DEFAULT_EDITION = Path("source/revolution-betrayed")
-FORMATS = ("pdf", "epub", "web", "all")
+FORMATS = ("pdf", "epub", "web", "tei", "all")
 SCHEMAS = ("config", "apparatus", "bibliography")
 
 
@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("edition_dir", nargs="?", type=Path, default=DEFAULT_EDITION)
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    build = commands.add_parser("build", help="check, then build the PDF, EPUB and web edition into build/")
+    build = commands.add_parser(
+        "build", help="check, then build the PDF, EPUB, web edition and TEI into build/"
+    )
     build.add_argument("edition_dir", nargs="?", type=Path, default=DEFAULT_EDITION)
     build.add_argument("--format", choices=FORMATS, default="all", dest="output_format")
     build.add_argument("--build-dir", type=Path, default=Path("build"))
@@ -185,6 +187,10 @@ def _build(args: argparse.Namespace) -> int:
 
                 web = build_web(edition, build_dir, progress=progress, page_map=page_labels, outputs=staged)
                 outputs.append(f"{web.path}/ ({web.page_count} pages)")
+            if args.output_format in ("tei", "all"):
+                from edition.writers.tei import build_tei
+
+                outputs.append(str(build_tei(edition, build_dir, outputs=staged).path))
             staged.commit()
     except WriterError as error:
         progress.done()

@@ -36,10 +36,23 @@ def test_recollating_hay_adds_nothing(tmp_path: Path) -> None:
     assert (root / "apparatus" / "variants.yaml").read_text(encoding="utf-8") == before
 
 
-def test_recollating_nicolay_proposes_only_the_deleted_hyphenations(tmp_path: Path) -> None:
-    """Deleted drafts are not remembered (docs/collation.md): exactly the five line-end hyphens return."""
+def test_recollating_nicolay_adds_nothing(tmp_path: Path) -> None:
+    """The transcription's line-end hyphens ("rest- ing", "dedica-ted") are declared insignificant."""
     root = tmp_path / "gettysburg"
     shutil.copytree(SOURCE, root)
+    before = (root / "apparatus" / "variants.yaml").read_text(encoding="utf-8")
+    report = collate(root, root / "witnesses" / "nicolay.txt", "N")
+    assert (report.merge.added, report.merge.changed, report.merge.stale) == ((), (), ())
+    assert len(report.merge.kept) >= 15
+    assert (root / "apparatus" / "variants.yaml").read_text(encoding="utf-8") == before
+
+
+def test_without_the_hyphen_setting_the_line_end_hyphens_come_back(tmp_path: Path) -> None:
+    root = tmp_path / "gettysburg"
+    shutil.copytree(SOURCE, root)
+    config = root / "edition.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("[punctuation, line-end-hyphens]", "[punctuation]"), "utf-8")
     report = collate(root, root / "witnesses" / "nicolay.txt", "N")
     assert sorted(p.reading for p in report.merge.added) == [
         "de-votion",
@@ -48,7 +61,7 @@ def test_recollating_nicolay_proposes_only_the_deleted_hyphenations(tmp_path: Pa
         "per-ish",
         "rest- ing",
     ]
-    assert report.merge.changed == () and report.merge.stale == ()
+    assert [p.reading for p, _entry in report.merge.changed] == ["dedica-ted"]
 
 
 @pytest.mark.slow

@@ -22,6 +22,7 @@ OLD = {
     "mini-screen.pdf": b"old screen",
     "mini-pages.json": b"{}",
     "mini.epub": b"old",
+    "mini.tei.xml": b"old tei",
     "mini-web": b"old site",  # a folder: its index.html
 }
 
@@ -83,6 +84,7 @@ def test_all_outputs_are_replaced_together(
     assert all(after[name] != OLD[name] for name in OLD)  # every one new, the real EPUB included
     assert after["mini.epub"].startswith(b"PK")
     assert after["mini-web"].startswith(b"<!DOCTYPE html>")
+    assert after["mini.tei.xml"].startswith(b"<?xml")
 
 
 def test_an_interrupt_in_the_web_build_keeps_the_previous_site_and_every_other_output(

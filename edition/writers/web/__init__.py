@@ -77,7 +77,7 @@ def build_web(
         raise WebError(message, [Diagnostic.at(edition.origin, "error", "bad-date", message)]) from None
     labels = book.labels
     report("planning the site")
-    plan = plan_site(book, variants_title=STRINGS.variants, search_title=STRINGS.search_page)
+    plan = plan_site(book, search_title=STRINGS.search_page)
     if page_map is None:
         page_map = load_page_labels(Path(build_dir) / f"{edition.name}-pages.json")
     flow = tuple((element_id, web_href(href)) for element_id, href in plan.book_plan.flow)
@@ -99,7 +99,7 @@ def build_web(
     report(f"rendering {len(plan.pages)} pages")
     files = list(render_pages(site, plan, linker, pages, labels))
     page_count = len(files)
-    entries = search_entries(plan, edition.footnotes, labels, STRINGS.variants)
+    entries = search_entries(plan, edition.footnotes, labels)
     files += [
         (INDEX_FILE, index_script(entries)),
         ("web.css", STYLESHEET.read_bytes()),

@@ -22,7 +22,7 @@ from edition.model import Edition, Metadata
 from edition.writers.epub.flow import unnest
 from edition.writers.epub.links import Linker
 from edition.writers.epub.pages import Pagination
-from edition.writers.epub.walk import gloss_ref_id, textual_note_id
+from edition.writers.epub.walk import gloss_ref_id, textual_note_id, variant_reading_id
 from edition.writers.web.errors import WebError
 from edition.writers.web.site import Page, SitePlan
 from edition.writers.web.strings import SiteStrings
@@ -74,6 +74,7 @@ def environment() -> jinja2.Environment:
         unnest=unnest,
         gloss_ref_id=gloss_ref_id,
         textual_note_id=textual_note_id,
+        variant_reading_id=variant_reading_id,
     )
     return env
 

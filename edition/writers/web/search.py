@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from edition.book.labels import Labels
 from edition.model import Block, BlockQuote, Footnote, Heading, ListBlock, Paragraph, plain_text
-from edition.writers.epub.walk import textual_note_id
+from edition.writers.epub.walk import textual_note_id, variant_reading_id
 from edition.writers.web.site import SitePlan
 
 INDEX_FILE = "search-index.js"
@@ -28,9 +28,7 @@ class SearchEntry:
     text: str
 
 
-def search_entries(
-    plan: SitePlan, footnotes: tuple[Footnote, ...], labels: Labels, variants_title: str
-) -> Iterator[SearchEntry]:
+def search_entries(plan: SitePlan, footnotes: tuple[Footnote, ...], labels: Labels) -> Iterator[SearchEntry]:
     """Every paragraph of the essays and the text, then every note and apparatus entry, in reading order."""
     locations = plan.locations
 
@@ -61,7 +59,9 @@ def search_entries(
         readings = "; ".join(f"{r.text} {' '.join(r.witnesses)}" for r in variant.readings)
         text = f"{variant.lemma.text} ] {readings} {_text(variant.note)}"
         label = f"{labels.paragraph_sign}\u00a0{variant.lemma.paragraph}"
-        yield SearchEntry(at(variant.element_id), variants_title, label, text.strip())
+        yield SearchEntry(
+            at(variant_reading_id(variant.element_id)), labels.variant_readings, label, text.strip()
+        )
     listed = {entry.element_id: entry for entry in (*book_plan.works_cited, *book_plan.further_reading)}
     for entry in listed.values():  # an entry both cited and recommended once
         if entry.element_id in locations:

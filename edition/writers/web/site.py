@@ -4,13 +4,13 @@ The web edition is split into the same divisions as the EPUB (one file per essay
 and per division of the back matter), so it takes the EPUB's plan of the book (``plan_book``: files, ids,
 contents, index groups) and only renames the files: ``sec-2.xhtml`` becomes ``sec-2.html``, the title page
 becomes ``index.html`` (with the contents on it), and the EPUB's cover and navigation document are left out.
-The site adds a page for the variants (the EPUB has none) and the search page.
+The site adds the search page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from edition.book import Book
@@ -20,14 +20,13 @@ from edition.writers.epub.plan import BookPlan, Document, TocEntry, plan_book
 HOME = "index.html"
 BOOK_INDEX = "book-index.html"  # the index of the book: index.html is the site's home
 SEARCH = "search.html"
-VARIANTS = "variants.html"
 _DROPPED = frozenset({"cover", "nav"})
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
     """One HTML page of the site, in reading order. ``doc`` is the EPUB plan's document it renders (None
-    for the pages only the site has: the variants and the search)."""
+    for the search page, which only the site has)."""
 
     href: str
     kind: str
@@ -41,7 +40,7 @@ class SitePlan:
     book_plan: BookPlan
     toc: tuple[TocEntry, ...]
     locations: Mapping[str, str]  # element id -> page
-    variants: tuple[Variant, ...]
+    variants: tuple[Variant, ...]  # in text order
 
     def variants_in(self, paragraph: int | None) -> tuple[Variant, ...]:
         """The variants whose lemma lies in § ``paragraph``, in their order."""
@@ -64,30 +63,18 @@ def web_href(epub_href: str) -> str:
     return f"{name}#{fragment}" if fragment else name
 
 
-def plan_site(book: Book, *, variants_title: str, search_title: str) -> SitePlan:
-    """Lay the book out as pages. Every emendation gets its textual note on the site (no page foot here)."""
-    edition = book.edition
-    if edition.emendations and len(book.textual_notes) != len(edition.emendations):
-        book = replace(book, textual_notes=tuple(sorted(edition.emendations, key=lambda e: e.number)))
+def plan_site(book: Book, *, search_title: str) -> SitePlan:
+    """Lay the book out as pages: the EPUB plan's documents, renamed, then the search page."""
     book_plan = plan_book(book)
     pages = [
         Page(web_href(doc.href), doc.kind, doc.title, doc)
         for doc in book_plan.documents
         if doc.kind not in _DROPPED
     ]
-    locations = {element_id: web_href(href) for element_id, href in book_plan.locations.items()}
-    variants = tuple(sorted(edition.variants, key=lambda v: v.number))
-    if variants:
-        at = next((i for i, p in enumerate(pages) if p.kind in ("bibliography", "index")), len(pages))
-        pages.insert(at, Page(VARIANTS, "variants", variants_title, None))
-        locations.update({variant.element_id: VARIANTS for variant in variants})
     pages.append(Page(SEARCH, "search", search_title, None))
+    locations = {element_id: web_href(href) for element_id, href in book_plan.locations.items()}
     toc = tuple(_web_entry(entry) for entry in book_plan.toc if entry.href != "titlepage.xhtml")
-    if variants:
-        back = ("bibliography.html", BOOK_INDEX)
-        at = next((i for i, entry in enumerate(toc) if entry.href in back), len(toc))
-        toc = (*toc[:at], TocEntry(variants_title, VARIANTS), *toc[at:])
-    return SitePlan(tuple(pages), book_plan, toc, MappingProxyType(locations), variants)
+    return SitePlan(tuple(pages), book_plan, toc, MappingProxyType(locations), book_plan.variant_readings)
 
 
 def _web_entry(entry: TocEntry) -> TocEntry:

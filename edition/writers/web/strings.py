@@ -20,7 +20,6 @@ class SiteStrings:
     )
     no_results: str = "Nothing found."
     results_found: str = "{count} found for “{query}”"  # filled in by search.js
-    variants: str = "Variants"
     variants_mark: str = "var."  # after a paragraph: the link to its variants, with their number
     previous: str = "Previous"
     next: str = "Next"

@@ -105,22 +105,27 @@ def test_emendations_link_to_their_textual_note_and_back(default_site: WebBuildR
         assert file == "textual-notes.html" and fragment in notes
 
 
-def test_variants_page_and_the_links_to_it(tmp_path: Path):
+def test_variant_readings_page_and_the_links_both_ways(tmp_path: Path):
+    from edition.writers.epub.walk import variant_reading_id
     from tests.conftest import DEFAULT_EDITION
 
     from .conftest import resolved
 
     edition = resolved(DEFAULT_EDITION.parent / "gettysburg")
-    site_result = build_web(edition, tmp_path)
-    site = open_site(site_result.path)
-    assert "variants.html" in site.pages
-    entries = site.pages["variants.html"].xpath("//ol[@class='apparatus']/li")
-    assert len(entries) == len(edition.variants)
+    site = open_site(build_web(edition, tmp_path).path)
+    entries = site.pages["variant-readings.html"].xpath("//ol[@class='apparatus']/li")
+    assert [li.get("id") for li in entries] == [variant_reading_id(v.element_id) for v in edition.variants]
+    for li, variant in zip(entries, edition.variants, strict=True):
+        back = li.find_class("note-number")[0].get("href")
+        page, _, fragment = back.partition("#")
+        assert fragment == variant.element_id and fragment in site.ids(page)  # the lemma's start in the text
     links = [a for tree in site.pages.values() for a in tree.find_class("variants-link")]
-    by_paragraph = {v.lemma.paragraph for v in edition.variants}
-    assert len(links) == len(by_paragraph)
-    toc = [a.text for a in site.pages["index.html"].xpath("//nav[@id='ed.toc']//a")]
-    assert "Variants" in toc
+    assert len(links) == len({v.lemma.paragraph for v in edition.variants})
+    assert all(a.get("href").startswith("variant-readings.html#") for a in links)
+    lemmas = [span for tree in site.pages.values() for span in tree.find_class("variant-lemma")]
+    assert len(lemmas) == len(edition.variants)
+    toc = [a.get("href") for a in site.pages["index.html"].xpath("//nav[@id='ed.toc']//a")]
+    assert "variant-readings.html" in toc
 
 
 def test_the_search_index_has_every_paragraph_and_every_note(
