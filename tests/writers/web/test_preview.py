@@ -198,3 +198,19 @@ def test_snapshot_sees_edits_additions_and_removals_but_not_hidden_files(tmp_pat
     (root / ".git").mkdir()
     (root / ".git" / "HEAD").write_text("x")
     assert changes(before, snapshot(root)) == ["apparatus/glosses.yaml", "new.md", "text/article.md"]
+
+
+def test_a_port_in_use_or_out_of_range_is_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    from edition.cli import main
+
+    edition = copy_mini(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["preview", str(edition), "--port", str(port), "--build-dir", str(tmp_path / "b")]) == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+    assert main(["preview", str(edition), "--port", "70000"]) == 2
+    assert "is not a port" in capsys.readouterr().err
