@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,7 +52,12 @@ def free_port() -> int:
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Running]:
-    edition = copy_mini(tmp_path)
+    with _start(copy_mini(tmp_path), tmp_path) as running:
+        yield running
+
+
+@contextmanager
+def _start(edition: Path, tmp_path: Path) -> Iterator[Running]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "edition.cli", "preview", str(edition), "--port", str(port),
@@ -139,6 +145,24 @@ def test_the_server_serves_nothing_outside_the_build_and_only_to_127_0_0_1(previ
                  "nothing.html", "%00"):  # fmt: skip
         assert status(preview.url + path) == 404, path
     assert status(preview.url + "sec-1.html", host="attacker.example") == 403
+
+
+@pytest.mark.slow
+def test_before_any_good_build_the_problems_are_served_until_the_edition_checks(tmp_path: Path):
+    edition = copy_mini(tmp_path)
+    glosses = edition / "apparatus" / "glosses.yaml"
+    good = glosses.read_text()
+    glosses.write_text("glosses: [\n")
+    with _start(edition, tmp_path) as running:
+        running.wait_for_line(r"glosses\.yaml:\d+:\d+: error")
+        with urllib.request.urlopen(running.url, timeout=5) as response:
+            page = response.read().decode()
+        assert "No build yet" in page and "glosses.yaml" in page and 'http-equiv="refresh"' in page
+        assert status(running.url + "sec-1.html") == 404
+        glosses.write_text(good)
+        running.wait_for_line(r"glosses\.yaml: rebuilt")
+        with urllib.request.urlopen(running.url, timeout=5) as response:
+            assert "ed.toc" in response.read().decode()  # the site's own home page
 
 
 def test_a_problem_is_placed_at_the_passage_of_its_entry_in_the_last_good_build(tmp_path: Path):
