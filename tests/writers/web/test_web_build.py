@@ -231,3 +231,15 @@ def test_search_index_cannot_close_its_script(tmp_path: Path):
     script = index_script([SearchEntry("a.html#x", "P", "", "</script><b>")]).decode()
     assert "</script>" not in script
     assert json.loads(script.split(" = ", 1)[1].rstrip(";\n"))[0][3] == "</script><b>"
+
+
+@pytest.mark.parametrize("which", ["mini_site", "default_site"])
+def test_every_page_parses_as_html_without_an_error(which: str, request: pytest.FixtureRequest):
+    """The HTML parser's own error list (tinyhtml5, WeasyPrint's parser): a <div> in a <p>, an <a> in an
+    <a>, a tag left open would each be one. Not a full validator, but it catches what breaks a page."""
+    from tinyhtml5.parser import HTMLParser
+
+    for page in sorted(request.getfixturevalue(which).path.glob("*.html")):
+        parser = HTMLParser()
+        parser.parse(page.read_bytes())
+        assert parser.errors == [], page.name
