@@ -22,6 +22,7 @@ from edition.preview.passages import passage_of
 from edition.preview.server import PreviewServer
 from edition.preview.state import PreviewState, Problem
 from edition.preview.watch import Snapshot, changes, snapshot
+from edition.writers.web.cache import PageCache
 
 POLL_SECONDS = 0.1
 SETTLE_SECONDS = 0.03  # a change is built when the folder has not changed for this long …
@@ -44,8 +45,9 @@ class Site:
     locations: Mapping[str, str]
 
 
-def rebuild(edition_dir: Path, build_dir: Path) -> Rebuilt:
-    """Check the edition and, when it has no errors, rebuild its preview site."""
+def rebuild(edition_dir: Path, build_dir: Path, cache: PageCache | None = None) -> Rebuilt:
+    """Check the edition and, when it has no errors, rebuild its preview site (with ``cache``: rendering
+    again only the pages whose inputs changed)."""
     from edition.outputs import OutputError, write_failure
     from edition.resolve import check_edition
     from edition.writers.errors import WriterError
@@ -57,7 +59,7 @@ def rebuild(edition_dir: Path, build_dir: Path) -> Rebuilt:
     if result.edition is None or diag.has_errors(problems):
         return Rebuilt(False, problems, time.perf_counter() - started)
     try:
-        built = build_web(result.edition, build_dir, preview=True)
+        built = build_web(result.edition, build_dir, preview=True, cache=cache)
     except WriterError as error:
         return Rebuilt(False, (*problems, *error.diagnostics), time.perf_counter() - started)
     except OutputError as error:  # a full disk, a build folder made read-only: reported, the preview goes on
@@ -76,6 +78,7 @@ class Preview:
         self.report = report
         self.state = PreviewState()
         self.site: Site | None = None  # the last build that worked
+        self.cache = PageCache()
         site = self.build_dir / f"{_name(self.edition_dir)}-preview"
         self.server = PreviewServer(port, site, self.state, self._placeholder)
 
@@ -113,7 +116,7 @@ class Preview:
         return now
 
     def _rebuild(self, changed: list[str]) -> None:
-        outcome = rebuild(self.edition_dir, self.build_dir)
+        outcome = rebuild(self.edition_dir, self.build_dir, self.cache)
         if outcome.site is not None:
             self.site = outcome.site
         problems = tuple(self._problem(problem) for problem in outcome.problems)
@@ -121,7 +124,11 @@ class Preview:
         if problems:
             self.report("\n".join(diag.visible(problem.text) for problem in problems))
         what = ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "") if changed else "the edition"
-        verdict = "rebuilt" if outcome.built else "not rebuilt (errors above)"
+        verdict = (
+            f"rebuilt ({self.cache.rendered} pages rendered)"
+            if outcome.built
+            else "not rebuilt (errors above)"
+        )
         self.report(
             diag.visible(
                 f"preview: {what}: {verdict} in {outcome.seconds:.2f} s, {diag.summary(outcome.problems)}"

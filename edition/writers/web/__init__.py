@@ -22,6 +22,7 @@ from edition.outputs import OutputTransaction
 from edition.writers.epub.language import direction
 from edition.writers.epub.links import Linker
 from edition.writers.epub.pages import paginate
+from edition.writers.web.cache import PageCache
 from edition.writers.web.errors import WebError
 from edition.writers.web.pagemap import load_page_labels
 from edition.writers.web.render import TEMPLATES, SiteView, render_pages
@@ -33,7 +34,7 @@ STYLESHEET = Path(__file__).resolve().parents[2] / "styles" / "web.css"  # packa
 SCRIPTS = TEMPLATES / "web" / "static"
 PREVIEW_SCRIPT = "preview.js"
 
-__all__ = ["WebBuildResult", "WebError", "build_web", "site_folder"]
+__all__ = ["PageCache", "WebBuildResult", "WebError", "build_web", "site_folder"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +59,13 @@ def build_web(
     page_map: Mapping[str, str] | None = None,
     outputs: OutputTransaction | None = None,
     preview: bool = False,
+    cache: PageCache | None = None,
 ) -> WebBuildResult:
     """Write ``build_dir/<name>-web/`` (``<name>-preview/`` for the live preview, whose pages reload
     themselves). ``page_map`` (element id -> print page label) comes from a PDF built in the same run;
     without it the page map the last PDF build left in ``build_dir`` is used, if there is one.
-    With ``outputs`` the folder is only staged there. Raises :class:`WebError` for an inconsistent model.
+    With ``outputs`` the folder is only staged there. ``cache`` (the preview's, kept between builds) spares
+    rendering pages whose inputs did not change. Raises :class:`WebError` for an inconsistent model.
     """
     started = time.perf_counter()
 
@@ -97,7 +100,7 @@ def build_web(
         edition, edition.metadata, language, direction(language), STRINGS, bool(pages.pages), preview
     )
     report(f"rendering {len(plan.pages)} pages")
-    files = list(render_pages(site, plan, linker, pages, labels))
+    files = list(render_pages(site, plan, linker, pages, labels, cache))
     page_count = len(files)
     entries = search_entries(plan, edition.footnotes, labels)
     files += [

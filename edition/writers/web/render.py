@@ -9,7 +9,7 @@ same place and a § or note link means the same thing in both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +23,7 @@ from edition.writers.epub.flow import unnest
 from edition.writers.epub.links import Linker
 from edition.writers.epub.pages import Pagination
 from edition.writers.epub.walk import gloss_ref_id, textual_note_id, variant_reading_id
+from edition.writers.web.cache import PageCache
 from edition.writers.web.errors import WebError
 from edition.writers.web.site import Page, SitePlan
 from edition.writers.web.strings import SiteStrings
@@ -80,12 +81,55 @@ def environment() -> jinja2.Environment:
 
 
 def render_pages(
-    site: SiteView, plan: SitePlan, linker: Linker, pages: Pagination, labels: Labels
+    site: SiteView,
+    plan: SitePlan,
+    linker: Linker,
+    pages: Pagination,
+    labels: Labels,
+    cache: PageCache | None = None,
 ) -> Iterator[tuple[str, bytes]]:
-    """Yield (file name, bytes) for every page, in reading order."""
+    """Yield (file name, bytes) for every page, in reading order; with ``cache``, pages of the text and of
+    the essays whose inputs are unchanged since the last build are not rendered again."""
     env = environment()
+    shared = cache.shared(_shared_inputs(site, plan, linker, pages, labels)) if cache is not None else None
+    if cache is not None:
+        cache.start()
     for page in plan.pages:
-        yield page.href, _render(env, page, site, plan, linker, pages, labels)
+
+        def render(page: Page = page) -> bytes:
+            return _render(env, page, site, plan, linker, pages, labels)
+
+        if cache is None or page.kind not in _CACHED:
+            yield page.href, render()
+        else:
+            # Of its neighbours a page shows only the title and the link.
+            around = tuple((p.href, p.title) if p is not None else None for p in plan.neighbours(page))
+            yield page.href, cache.page((page, around, shared), render)
+
+
+_CACHED = frozenset({"section", "essay"})
+
+
+def _shared_inputs(
+    site: SiteView, plan: SitePlan, linker: Linker, pages: Pagination, labels: Labels
+) -> Hashable:
+    """Everything outside its own division that a page of the text or an essay is rendered from."""
+    return (
+        site.metadata,
+        site.language,
+        site.direction,
+        site.strings,
+        site.has_pages,
+        site.preview,
+        site.edition.normalisations,  # the Note on the Text lists them
+        labels,
+        plan.variants,
+        frozenset(plan.locations.items()),
+        frozenset(linker.gloss_lemmas.items()),
+        frozenset(linker.paragraphs.items()),
+        frozenset(plan.book_plan.walker.footnote_refs.items()),
+        frozenset(pages.breaks.items()),
+    )
 
 
 def _render(
