@@ -5,7 +5,8 @@ has no errors, rebuild the preview site (``edition.writers.web`` with the reload
 server never serves half a site; then tell the open pages (``state``, sent by ``server`` as server-sent
 events), which reload where they were. Problems are printed in the terminal and shown at the top of the
 page; after an error the page keeps showing the last build that worked.
-Everything is re-rendered on each save: a web build of the default edition takes a fraction of a second.
+Each save re-checks the whole edition; only the pages whose inputs changed are rendered again
+(``edition.writers.web.cache``).
 """
 
 from __future__ import annotations
