@@ -8,8 +8,8 @@ letters follow wins, so a half-title and a title page that begin alike find thei
 hyphenated across the page break gets its marker before the whole word. The marker never goes inside a
 heading (it goes before the heading, and before a navigation list whose heading it is), and a page that
 begins a paragraph or list item gets its marker at the block's start, before its number. A blank page, or
-one whose words the EPUB does not have, gets its marker just before the next page's, so the page list has
-no holes.
+one whose words the EPUB does not have, gets its marker just before the next page's (after the last page
+found, at the end of that page's file), so the page list has no holes.
 """
 
 from __future__ import annotations
@@ -75,13 +75,15 @@ def place_page_markers(documents: Sequence[tuple[str, bytes]], pages: Sequence[P
             continue
         index, offset = origin[at]
         found.append(_Place(index, _word_start(segments[index].text, offset)))
-    # A page not found goes with the next found one (after the last found one, at the end of the book).
+    # A page not found goes with the next found one; after the last one, at the end of its file.
     following: _Place | None = None
     for index in range(len(found) - 1, -1, -1):
         found[index] = following = found[index] or following
-    preceding: _Place | None = None
-    for index, place in enumerate(found):
-        found[index] = preceding = place or preceding
+    last = max((place.segment for place in found if place is not None), default=None)
+    if last is not None:
+        document = segments[last].document
+        end = max(i for i, segment in enumerate(segments) if segment.document == document)
+        found = [place or _Place(end, len(segments[end].text)) for place in found]
     used: set[str] = set()
     placed: list[PageBreak] = []
     changed: set[int] = set()

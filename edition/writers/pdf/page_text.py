@@ -2,9 +2,10 @@
 
 Read from the final layout's boxes, in the order of the page's flow. Not the page's text, so passed over:
 margin boxes (running heads, folios), absolutely positioned boxes (margin notes, the line-number template),
-generated text (``::before``/``::after``: contents leaders and page numbers, note numbers) and page
-references ("p. 14"), which the EPUB prints as paragraph numbers. A page whose flow holds no letters (a
-blank verso) has no words; the EPUB still lists it, with the next page's marker, so the numbers run on.
+generated text (``::before``/``::after``: contents leaders and page numbers, note numbers), page
+references ("p. 14"), which the EPUB prints as paragraph numbers, and the foot apparatus. A page whose
+flow holds no letters (a blank verso) has no words; the EPUB still lists it, with the next page's marker,
+so the numbers run on.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from weasyprint.layout.absolute import AbsolutePlaceholder
 
 from edition.book.print_pages import PrintPage, words
 
-PAGE_REFERENCES = frozenset({"pageref", "tn-page", "foot-key", "index-page", "page-slot"})
+# Page references, and the foot apparatus (the EPUB has no page foot: its entries are not the page's text).
+NOT_TEXT = frozenset({"pageref", "tn-page", "foot-key", "index-page", "page-slot", "foot-app"})
 
 
 def print_pages(pages: Sequence[Page], label: Callable[[int], str]) -> tuple[PrintPage, ...]:
@@ -36,7 +38,7 @@ def _texts(box: boxes.Box) -> Iterator[str]:
     elif isinstance(box, boxes.ParentBox):
         element = box.element
         classes = set((element.get("class") or "").split()) if element is not None else set()
-        if classes & PAGE_REFERENCES:
+        if classes & NOT_TEXT:
             return
         for child in box.children:
             yield from _texts(child)

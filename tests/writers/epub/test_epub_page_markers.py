@@ -138,3 +138,15 @@ def test_files_keep_their_text_and_empty_elements_stay_open_and_closed() -> None
     assert '<span id="ix"></span>' in out
     text = "".join(etree.fromstring(out.encode()).itertext())
     assert "One two three four." in text
+
+
+def test_a_last_page_the_epub_does_not_have_goes_at_the_end_of_the_file_of_the_page_before() -> None:
+    docs = [
+        ("EPUB/a.xhtml", _doc("<p>Alpha beta gamma delta.</p><p>Epsilon zeta eta theta.</p>")),
+        ("EPUB/b.xhtml", _doc("<p>Only in the EPUB.</p>")),
+    ]
+    pages = [_page("1", "Alpha beta gamma"), _page("2", "Epsilon zeta"), _page("3", "")]
+    placed = place_page_markers(docs, pages)
+    assert [(p.label, p.href) for p in placed.pages] == [("1", "a.xhtml"), ("2", "a.xhtml"), ("3", "a.xhtml")]
+    body = etree.fromstring(placed.documents["EPUB/a.xhtml"]).find("{*}body")
+    assert body[-1].get("aria-label") == "3"
