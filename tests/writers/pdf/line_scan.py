@@ -50,12 +50,12 @@ def pdf_lines(pdf: Path) -> list[Line]:
             return 1 if outer and word.bottom - word.top <= NOTE_FONT_PT + 0.2 else 0
 
         for which in (0, 1):
-            for line in _by_line([w for w in words if column(w) == which]):
+            for line in by_line([w for w in words if column(w) == which]):
                 lines.append(Line(index, " ".join(w.text for w in line)))
     return lines
 
 
-def _by_line(words: list) -> Iterator[list]:
+def by_line(words: list) -> Iterator[list]:
     """Words grouped into lines: a word whose top is above the bottom of the line's first word joins it
     (a raised note number too); lines are 1.3 times the type size apart, so they never overlap."""
     line: list = []
