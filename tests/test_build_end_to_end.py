@@ -164,7 +164,9 @@ def test_every_printed_page_has_one_marker_in_the_epub_at_its_first_word(built: 
     """For each page of the PDF with text, the EPUB's marker is followed by the page's first words."""
     printed = _printed_first_lines(built / "revolution-betrayed-screen.pdf")
     markers = _text_after_markers(built / "revolution-betrayed.epub")
-    assert len(printed) == 38 and sum(not line for _, line in printed) == 5  # blank versos
+    pages = len(PdfReader(built / "revolution-betrayed-screen.pdf").pages)
+    blank = sum(not line for _, line in printed)
+    assert len(printed) == pages > 30 and 0 < blank < pages // 5  # the default edition has a few blank versos
     # Every page once, in print order; a blank page is listed with the page after it.
     assert [label for label, *_ in markers] == [label for label, _ in printed]
     wrong = []
