@@ -196,6 +196,13 @@ STYLE = Shape(
             choices=("page", "page.line"),
         ),
         Field("series", "entries", "The apparatus series and where each is printed.", shape=SERIES),
+        Field(
+            "apparatus_form",
+            "choice",
+            "A negative apparatus (default) names only the witnesses that differ; a positive one names the "
+            "lemma's witnesses too.",
+            choices=("negative", "positive"),
+        ),
     ),
 )
 LABELS = Shape(
@@ -551,6 +558,10 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
         line_numbers=line_numbers,
         note_keys=note_keys,
         series=series,
+        apparatus_form=cast(
+            Literal["negative", "positive"],
+            _choice(style_node, STYLE, "apparatus_form", fields) or default.apparatus_form,
+        ),
         origins=tuple(origins),
     )
 

@@ -32,6 +32,7 @@ from edition.model import (
     Styled,
     Text,
     Variant,
+    VariantLemma,
 )
 from edition.writers.pdf.foot_apparatus import NO_PLAN
 
@@ -127,7 +128,7 @@ class Marked:
     children: tuple[Inline, ...]
 
 
-CONTAINERS = (Styled, LanguageSpan, Emended, Reference, CitationLink, ExternalLink)
+CONTAINERS = (Styled, LanguageSpan, Emended, Reference, CitationLink, ExternalLink, VariantLemma)
 FIRST_WORD = re.compile(r"^(\s*\S+)(.*)$", re.DOTALL)
 
 
