@@ -162,6 +162,7 @@ def _build(args: argparse.Namespace) -> int:
     pages = 0
     layouts = ""
     page_labels = None
+    print_pages = None
     warnings = list(problems)
     try:
         with OutputTransaction() as staged:
@@ -174,13 +175,21 @@ def _build(args: argparse.Namespace) -> int:
                 pages = pdf.page_count
                 layouts = f" ({pdf.layouts} layout{'s' if pdf.layouts > 1 else ''})"
                 page_labels = pdf.page_labels
+                print_pages = pdf.print_pages
                 warnings.extend(pdf.warnings)
                 outputs.extend(str(p) for p in pdf.paths)
             if args.output_format in ("epub", "all"):
                 from edition.writers.epub import build_epub
 
                 # With the PDF built in the same run, the EPUB carries the print page list.
-                epub = build_epub(edition, build_dir, progress=progress, page_map=page_labels, outputs=staged)
+                epub = build_epub(
+                    edition,
+                    build_dir,
+                    progress=progress,
+                    page_map=page_labels,
+                    print_pages=print_pages,
+                    outputs=staged,
+                )
                 outputs.append(str(epub.path))
             if args.output_format in ("web", "all"):
                 from edition.writers.web import build_web

@@ -50,7 +50,7 @@ def fake_pdf(edition, build_dir, *, outputs, **_):
     paths = (build_dir / f"{edition.name}.pdf", build_dir / f"{edition.name}-screen.pdf")
     for path in (*paths, build_dir / f"{edition.name}-pages.json"):
         outputs.stage(path, b"new " + path.name.encode())
-    return SimpleNamespace(page_count=1, layouts=1, page_labels={}, warnings=(), paths=paths)
+    return SimpleNamespace(page_count=1, layouts=1, page_labels={}, print_pages=(), warnings=(), paths=paths)
 
 
 def interrupted_epub(edition, build_dir, *, outputs, **_):
