@@ -28,7 +28,7 @@ from edition.writers.web.pagemap import load_page_labels
 from edition.writers.web.render import TEMPLATES, SiteView, render_pages
 from edition.writers.web.search import INDEX_FILE, index_script, search_entries
 from edition.writers.web.site import plan_site, web_href
-from edition.writers.web.strings import STRINGS
+from edition.writers.web.strings import strings_for
 
 STYLESHEET = Path(__file__).resolve().parents[2] / "styles" / "web.css"  # package data: edition/styles
 SCRIPTS = TEMPLATES / "web" / "static"
@@ -80,7 +80,8 @@ def build_web(
         raise WebError(message, [Diagnostic.at(edition.origin, "error", "bad-date", message)]) from None
     labels = book.labels
     report("planning the site")
-    plan = plan_site(book, search_title=STRINGS.search_page)
+    strings = strings_for(edition.metadata.language)
+    plan = plan_site(book, search_title=strings.search_page)
     if page_map is None:
         page_map = load_page_labels(Path(build_dir) / f"{edition.name}-pages.json")
     flow = tuple((element_id, web_href(href)) for element_id, href in plan.book_plan.flow)
@@ -97,7 +98,7 @@ def build_web(
     )
     language = edition.metadata.language
     site = SiteView(
-        edition, edition.metadata, language, direction(language), STRINGS, bool(pages.pages), preview
+        edition, edition.metadata, language, direction(language), strings, bool(pages.pages), preview
     )
     report(f"rendering {len(plan.pages)} pages")
     files = list(render_pages(site, plan, linker, pages, labels, cache))

@@ -243,3 +243,21 @@ def test_every_page_parses_as_html_without_an_error(which: str, request: pytest.
         parser = HTMLParser()
         parser.parse(page.read_bytes())
         assert parser.errors == [], page.name
+
+
+def test_the_site_controls_follow_the_edition_language(tmp_path: Path):
+    """A German edition's site says "Zum Text springen" and "Suchen", not the English controls."""
+    import shutil
+
+    from .conftest import resolved
+
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    config = root / "edition.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("language: en\n", "language: de-DE\n"), "utf-8")
+    site = open_site(build_web(resolved(root), tmp_path / "out").path)
+    home = site.pages["index.html"]
+    assert home.get("lang") == "de-DE"
+    assert home.xpath("//a[@class='skip']/text()") == ["Zum Text springen"]
+    assert home.xpath("//input[@type='search']/@placeholder") == ["Suchen"]
