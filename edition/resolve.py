@@ -67,6 +67,7 @@ from edition.model import (
     plain_text,
 )
 from edition.overlay import PointOverlay, RangeOverlay, build_inlines
+from edition.section_attrs import SectionAttributes, section_attributes
 from edition.targets import TargetTable
 from edition.textfile import as_named_in_config, edition_too_large, read_text_file
 from edition.typography import RULES, apply_rules
@@ -580,11 +581,32 @@ class _Resolver:
             converted = to_blocks(tuple(group), inlines, number_of, self._heading_id)
             first = converted[0]
             heading = first if isinstance(group[0], RawHeading) and isinstance(first, Heading) else None
-            # The title as printed (typography applied), for contents, running heads and navigation.
-            title = plain_text(heading.content) if heading is not None else None
+            # The title as printed (typography applied), for contents, running heads and navigation:
+            # plain text, so no note mark, emphasis or other markup reaches them.
+            title = " ".join(plain_text(heading.content).split()) if heading is not None else None
             body = converted[1:] if heading is not None else converted
             origin = group[0].origin if not isinstance(group[0], RawHeading) else group[0].paragraph.origin
-            sections.append(Section(f"sec-{n}", title, heading, tuple(body), origin))
+            for block in group[1:]:
+                if isinstance(block, RawHeading) and block.attributes:
+                    section_attributes(
+                        block.attributes, block.paragraph.origin, self.problems, opens_section=False
+                    )
+            attributes = SectionAttributes(None, None)
+            if isinstance(group[0], RawHeading):
+                attributes = section_attributes(
+                    group[0].attributes, group[0].paragraph.origin, self.problems, opens_section=True
+                )
+            sections.append(
+                Section(
+                    f"sec-{n}",
+                    title,
+                    heading,
+                    tuple(body),
+                    origin,
+                    short_title=attributes.short_title,
+                    signed=attributes.signed,
+                )
+            )
         return tuple(sections)
 
     def _front_matter(self) -> tuple[Essay, ...]:

@@ -32,6 +32,7 @@ from edition.model import (
     Styled,
     Text,
     Variant,
+    plain_text,
 )
 from edition.writers.pdf.foot_apparatus import NO_PLAN
 
@@ -57,6 +58,7 @@ def environment() -> Environment:
     env.filters["long_date"] = long_date
     env.filters["attach_points"] = attach_points
     env.filters["title_lines"] = title_lines
+    env.filters["plain"] = lambda nodes: " ".join(plain_text(nodes).split())
     env.tests["external_url"] = is_external_url
     env.tests["variant"] = lambda item: isinstance(item, Variant)
     env.globals["unknown_node"] = unknown_node

@@ -8,7 +8,7 @@ printed as endnotes and the ids whose page numbers are printed. The templates on
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Literal
 
 from edition.book import Book, book_of
@@ -60,6 +60,8 @@ class BookView:
     index_warnings: tuple[Diagnostic, ...]
     # The index is laid out as a document of its own after the rest of the book (see layout.py).
     index_apart: bool = False
+    # The copy-text's headings the contents list (and so the bookmarks): id -> level (2 to 4).
+    listed_headings: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def textual_notes_at_back(self) -> bool:
@@ -90,7 +92,8 @@ def book_view(
     index, index_warnings = PrintedIndex(()), tuple[Diagnostic, ...]()
     if pages is not None and edition.index and not index_apart:
         index, index_warnings = build_index(book.index, pages.page_of, pages.folio)
-    contents = tuple(_toc_entry(entry) for entry in book.contents(gloss_endnotes=bool(endnoted)))
+    book_contents = book.contents(gloss_endnotes=bool(endnoted))
+    contents = tuple(_toc_entry(entry) for entry in book_contents)
     return BookView(
         book=book,
         edition=edition,
@@ -110,6 +113,11 @@ def book_view(
         printed_ids=_printed_ids(edition, contents),
         index_warnings=index_warnings,
         index_apart=index_apart,
+        listed_headings={
+            entry.element_id: entry.level
+            for entry in book_contents
+            if entry.kind == "section" and entry.element_id is not None
+        },
     )
 
 
