@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from edition import apparatus as app
-from edition.anchoring import Span, TextIndex
+from edition.anchoring import Selector, Span, TextIndex
 from edition.bibliography import (
     CitationRequest,
     CslItem,
@@ -160,6 +160,7 @@ class _Resolver:
         self.rules = tuple(RULES[name] for name in config.typography)
         self.language = config.metadata.language  # the rules follow it (quotation marks), and spans switch it
         self.index = TextIndex([])
+        self.headings: list[RawHeading] = []  # the copy-text's headings (no entry anchors in them yet)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -197,6 +198,7 @@ class _Resolver:
         config = self.config
         documents = [self._copy_text(ref.path, ref.origin, n) for n, ref in enumerate(config.text, 1)]
         text_blocks = tuple(b for doc in documents if doc for b in doc.blocks)
+        self.headings = [b for b in text_blocks if isinstance(b, RawHeading)]
         raw_footnotes = [fn for doc in documents if doc for fn in doc.footnotes]
         apparatus = app.read_apparatus(
             self.root, [(ref.path, ref.origin) for ref in config.apparatus], self.problems
@@ -342,10 +344,31 @@ class _Resolver:
         for what, entries in groups:
             for entry in entries:
                 label = f"{what} '{entry.id}'" if entry.id else what
-                span = index.resolve(entry.selector, label, problems)
+                found: list[Diagnostic] = []
+                span = index.resolve(entry.selector, label, found)
                 if span is not None:
                     spans[id(entry)] = span
+                problems.extend(self._in_a_heading(entry.selector, label, d) for d in found)
         return spans
+
+    def _in_a_heading(self, selector: Selector, what: str, problem: Diagnostic) -> Diagnostic:
+        """A lemma the paragraphs lack but a heading has: say that headings take no entries yet, rather
+        than suggest a spelling mistake."""
+        if problem.code != "lemma-not-found" or not self.headings:
+            return problem
+        headings = TextIndex([(n, heading.paragraph.text) for n, heading in enumerate(self.headings, 1)])
+        matches = headings.candidates(selector)
+        if not matches:
+            return problem
+        heading = self.headings[headings.to_span(*matches[0]).paragraph]
+        return Diagnostic.at(
+            selector.origin,
+            "error",
+            "lemma-in-heading",
+            f"{what}: '{selector.quoted}' is in a heading ({heading.paragraph.origin}); apparatus entries "
+            "on headings are not supported yet",
+            "anchor the entry in a paragraph (a gloss on the heading's words where the text first uses them)",
+        )
 
     def _lemma(self, span: Span) -> LemmaSpan:
         return LemmaSpan(

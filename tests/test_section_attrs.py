@@ -92,3 +92,26 @@ def test_the_epub_signs_it_with_a_machine_readable_date(mini: Path, tmp_path: Pa
     ns = {"h": "http://www.w3.org/1999/xhtml"}
     (time,) = tree.xpath("//h:footer[@class='signed']/h:p[@class='dateline']/h:time", namespaces=ns)
     assert (time.get("datetime"), time.text) == ("1888-01-30", "London, 30th January, 1888")
+
+
+def test_a_lemma_found_only_in_a_heading_says_headings_are_not_supported(mini: Path) -> None:
+    glosses = mini / "apparatus/glosses.yaml"
+    glosses.write_text(
+        glosses.read_text(encoding="utf-8")
+        + "  - id: on-heading\n    lemma: A first section\n    note: x.\n",
+        encoding="utf-8",
+    )
+    (problem,) = [d for d in check_edition(mini).diagnostics if d.severity == "error"]
+    assert problem.code == "lemma-in-heading"
+    assert "not supported" in problem.message and "text/article.md:3:1" in problem.message
+    assert "spelling" not in (problem.hint or "")
+
+
+def test_a_lemma_in_no_heading_is_still_not_found(mini: Path) -> None:
+    glosses = mini / "apparatus/glosses.yaml"
+    glosses.write_text(
+        glosses.read_text(encoding="utf-8") + "  - id: nowhere\n    lemma: A third section\n    note: x.\n",
+        encoding="utf-8",
+    )
+    (problem,) = [d for d in check_edition(mini).diagnostics if d.severity == "error"]
+    assert problem.code == "lemma-not-found"

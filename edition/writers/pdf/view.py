@@ -62,6 +62,12 @@ class BookView:
     index_apart: bool = False
     # The copy-text's headings the contents list (and so the bookmarks): id -> level (2 to 4).
     listed_headings: Mapping[str, int] = field(default_factory=dict)
+    # Running heads shortened to fit one line (running_heads.py): "book" or a section id -> the text.
+    shortened_heads: Mapping[str, str] = field(default_factory=dict)
+
+    def head(self, key: str, text: str) -> str:
+        """The running head printed for ``key`` (``text`` unless a layout found it too long)."""
+        return self.shortened_heads.get(key, text)
 
     @property
     def textual_notes_at_back(self) -> bool:
@@ -80,6 +86,7 @@ def book_view(
     pages: PageMap | None = None,
     *,
     index_apart: bool = False,
+    shortened_heads: Mapping[str, str] | None = None,
 ) -> BookView:
     """The view of the book whose page references and index print the pages of ``pages``.
 
@@ -113,6 +120,7 @@ def book_view(
         printed_ids=_printed_ids(edition, contents),
         index_warnings=index_warnings,
         index_apart=index_apart,
+        shortened_heads=dict(shortened_heads or {}),
         listed_headings={
             entry.element_id: entry.level
             for entry in book_contents
