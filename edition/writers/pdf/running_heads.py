@@ -23,6 +23,12 @@ ELLIPSIS = "\u2026"
 
 
 @dataclass(frozen=True, slots=True)
+class _HeadBox:
+    lines: list[str]
+    room: bool  # the first line leaves room for an ellipsis after its last word
+
+
+@dataclass(frozen=True, slots=True)
 class Shortened:
     key: str
     full: str
@@ -42,14 +48,14 @@ def wrapped_heads(pages: Sequence[Page], edition: Edition, printed: Mapping[str,
     found: dict[str, Shortened] = {}
     for page in pages:
         recto = page._page_box.page_type.side == "right"
-        for lines in _head_lines(page):
-            if len(lines) < 2:
+        for head in _head_lines(page):
+            if len(head.lines) < 2:
                 continue
-            shown = " ".join(" ".join(lines).split())
+            shown = " ".join(" ".join(head.lines).split())
             key = _key_of(shown, heads, printed, recto=recto)
             if key is None or key in found:
                 continue
-            found[key] = Shortened(key, heads[key], _cut(lines[0], printed.get(key)))
+            found[key] = Shortened(key, heads[key], _cut(head.lines[0], printed.get(key), room=head.room))
     return list(found.values())
 
 
@@ -90,21 +96,27 @@ def _key_of(shown: str, heads: Mapping[str, str], printed: Mapping[str, str], *,
     return chosen[0] if chosen else None
 
 
-def _cut(first_line: str, before: str | None) -> str:
-    """The words of the first line and an ellipsis; one word fewer when that was already too long."""
+def _cut(first_line: str, before: str | None, *, room: bool) -> str:
+    """The words of the first line and an ellipsis; one word fewer when the line has no room for it, or
+    when that text was already printed and still wrapped."""
     words = first_line.removesuffix(ELLIPSIS).split()
     cut = " ".join(words).rstrip(",;:.—–-") + ELLIPSIS
-    if before is not None and len(cut) >= len(before) and len(words) > 1:
+    if (not room or (before is not None and len(cut) >= len(before))) and len(words) > 1:
         cut = " ".join(words[:-1]).rstrip(",;:.—–-") + ELLIPSIS
     return cut
 
 
-def _head_lines(page: Page) -> Iterator[list[str]]:
-    """The text of each line of the page's top margin boxes, one list per box."""
+def _head_lines(page: Page) -> Iterator[_HeadBox]:
+    """Each of the page's top margin boxes: its lines' text, whether the first line has room for "…"."""
     for box in page._page_box.children:
         if isinstance(box, boxes.MarginBox) and box.at_keyword.startswith("@top"):
-            lines = ["".join(_texts(line)) for line in box.children if isinstance(line, boxes.LineBox)]
-            yield [line for line in lines if line.strip()]
+            lines = [line for line in box.children if isinstance(line, boxes.LineBox)]
+            texts = ["".join(_texts(line)) for line in lines]
+            room = True
+            if lines:
+                used = sum(child.margin_width() for child in lines[0].children)
+                room = used + float(box.style["font_size"]) <= box.width  # an ellipsis is under 1em
+            yield _HeadBox([text for text in texts if text.strip()], room)
 
 
 def _texts(box: boxes.Box) -> Iterator[str]:
