@@ -235,3 +235,20 @@ def test_words_in_a_german_span_break_at_german_points(built: tuple[Path, str]) 
         assert len(head) in german.positions(word), (head, tail)
     # At least one of them is a break the English patterns would not make.
     assert any(len(head) not in english.positions(head + tail) for head, tail in breaks)
+
+
+def test_the_notes_are_headed_by_their_chapter_in_both_outputs(built: tuple[Path, str]) -> None:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(_pdf(built)), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    (notes,) = [page for page in text.split("\f") if "By bourgeoisie is meant" in page]
+    lines = [" ".join(line.split()) for line in notes.splitlines() if line.strip()]
+    first, second = (
+        lines.index("I. Bourgeois and Proletarians"),
+        lines.index("III. Socialist and Communist Literature"),
+    )
+    assert lines[first + 1].startswith("1 § ") and lines[second + 1].startswith("1 § ") and first < second
+    with zipfile.ZipFile(built[0] / "manifesto.epub") as book:
+        endnotes = etree.fromstring(book.read("EPUB/endnotes.xhtml"))
+    heads = [h.text for h in endnotes.iterfind(".//h:h3", XHTML)]
+    assert heads == ["I. Bourgeois and Proletarians", "III. Socialist and Communist Literature"]

@@ -17,6 +17,7 @@ from edition.book.dates import EditionDate, parse_date
 from edition.book.divisions import FrontEssay, NoteOnText, front_essays, note_on_text
 from edition.book.index import IndexGroup, index_groups
 from edition.book.labels import Labels, labels_for
+from edition.book.notes import NoteGroup, note_groups
 from edition.book.series import at_foot
 from edition.model import Edition, Emendation
 
@@ -34,6 +35,8 @@ class Book:
     index: tuple[IndexGroup, ...]
     textual_notes: tuple[Emendation, ...]  # in the order of their numbers
     footnote_refs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # The author's notes at the back, by section when their labels repeat (edition/book/notes.py).
+    notes: tuple[NoteGroup, ...] = ()
 
     def contents(self, *, gloss_endnotes: bool = False) -> tuple[ContentsEntry, ...]:
         return contents(
@@ -68,4 +71,5 @@ def book_of(edition: Edition, label_overrides: Mapping[str, str] | None = None) 
         if at_foot(edition, "emendations")
         else tuple(sorted(edition.emendations, key=lambda e: e.number)),
         footnote_refs=MappingProxyType({note.element_id: note.ref_id for note in edition.footnotes}),
+        notes=note_groups(edition),
     )

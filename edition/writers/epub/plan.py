@@ -15,6 +15,7 @@ from typing import Literal
 from edition.book import Book
 from edition.book.index import IndexLine
 from edition.book.labels import Labels
+from edition.book.notes import NoteGroup
 from edition.model import BibEntry, Edition, Emendation, Essay, Gloss, Heading, Section
 from edition.writers.epub.errors import EpubError
 from edition.writers.epub.walk import IdWalker, glosses_in, textual_note_id
@@ -92,6 +93,7 @@ class BookPlan:
     index_groups: tuple[IndexGroup, ...]
     index_headed: bool  # more than one group: each gets its heading
     textual_notes: tuple[Emendation, ...]
+    notes: tuple[NoteGroup, ...] = ()  # the author's notes, by section when their labels repeat
 
     def document(self, kind: DocumentKind) -> Document | None:
         return next((doc for doc in self.documents if doc.kind == kind), None)
@@ -138,6 +140,7 @@ def plan_book(book: Book) -> BookPlan:
         index_groups=index_groups,
         index_headed=len(index_groups) > 1,
         textual_notes=textual_notes,
+        notes=book.notes,
     )
 
 
