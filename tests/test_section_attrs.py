@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -115,3 +116,16 @@ def test_a_lemma_in_no_heading_is_still_not_found(mini: Path) -> None:
     )
     (problem,) = [d for d in check_edition(mini).diagnostics if d.severity == "error"]
     assert problem.code == "lemma-not-found"
+
+
+def test_a_gloss_on_a_subsection_heading_of_the_second_edition_says_not_supported(tmp_path: Path) -> None:
+    root = tmp_path / "manifesto"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "manifesto", root)
+    glosses = root / "apparatus/glosses.yaml"
+    glosses.write_text(
+        glosses.read_text(encoding="utf-8")
+        + "  - id: feudal-socialism\n    lemma: Feudal Socialism\n    note: x.\n",
+        encoding="utf-8",
+    )
+    (problem,) = [d for d in check_edition(root).diagnostics if d.severity == "error"]
+    assert problem.code == "lemma-in-heading" and "text/chapter-3.md:6:1" in problem.message
