@@ -354,6 +354,7 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         subject=tuple(value for value, _ in fields.text_list(node, "subject")),
         description=fields.text(node, "description"),
         witnesses=_witnesses(node, fields),
+        title_origin=title.origin if (title := node.get("title")) is not None else None,
     )
     return EditionConfig(
         root=root,

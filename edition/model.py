@@ -449,6 +449,7 @@ class Metadata:
     witnesses: tuple[SourceWitness, ...]
     # Everyone else the book names: translators, authors of an introduction … (edition.yaml ``contributors``)
     contributors: tuple[Person, ...] = ()
+    title_origin: Origin | None = None  # where edition.yaml gives the title (a layout warning points there)
 
 
 @dataclass(frozen=True, slots=True)

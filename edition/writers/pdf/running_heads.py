@@ -74,7 +74,7 @@ def shortened_warnings(edition: Edition, shortened: Mapping[str, Shortened]) -> 
                 else "shorten its short_title"
             )
         else:
-            origin, what = edition.origin, "the book's title"
+            origin, what = edition.metadata.title_origin or edition.origin, "the book's title"
             hint = "shorten the title in edition.yaml"
         out.append(
             Diagnostic.at(
