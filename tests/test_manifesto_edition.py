@@ -255,3 +255,13 @@ def test_the_notes_are_headed_by_their_chapter_in_both_outputs(built: tuple[Path
         endnotes = etree.fromstring(book.read("EPUB/endnotes.xhtml"))
     heads = [h.text for h in endnotes.iterfind(".//h:h3", XHTML)]
     assert heads == ["I. Bourgeois and Proletarians", "III. Socialist and Communist Literature"]
+
+
+def test_the_screen_pdf_tags_every_heading_level_without_a_gap(built: tuple[Path, str]) -> None:
+    from tests.writers.pdf import pdf_tags
+
+    screen = PdfReader(_pdf(built, screen=True))
+    levels = [int(e.kind[1]) for e in pdf_tags.tree(screen).walk() if re.fullmatch(r"H[1-6]", e.kind)]
+    assert {3, 4} <= set(levels)
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+    assert pdf_tags.untagged_text(screen) == []
