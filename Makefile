@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ACE := tools/ace/node_modules/.installed
 YAMLLS := tools/yaml-language-server/node_modules/.installed
+TEI_SCHEMA := tools/tei/tei_all.rng
 EDITION ?= source/revolution-betrayed
 # `make build` builds every edition here (sorted, each once); `make check` checks EDITION.
 EDITIONS ?= $(sort $(EDITION) source/gettysburg)
@@ -34,13 +35,17 @@ $(YAMLLS): tools/yaml-language-server/package.json tools/yaml-language-server/pa
 	cd tools/yaml-language-server && npm ci --no-audit --no-fund --loglevel=error >/dev/null
 	touch $@
 
+# The TEI's RELAX NG schema, to validate the TEI output in the tests (tests/writers/tei).
+$(TEI_SCHEMA): tools/tei/fetch-schema $(STAMP)
+	PIP=$(BIN)/pip tools/tei/fetch-schema
+
 build: $(STAMP)
 	for edition in $(EDITIONS); do $(BIN)/edition build $$edition || exit 1; done
 
 check: $(STAMP)
 	$(BIN)/edition check --strict $(EDITION)
 
-test: $(STAMP)
+test: $(STAMP) $(TEI_SCHEMA)
 	$(BIN)/ruff check edition tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

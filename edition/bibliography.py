@@ -348,7 +348,6 @@ class Formatter:
             markup = markup.replace(f". Edited by {_names_as_printed(data['editor'])}", "", 1)
         return markup
 
-
     def _sort_as_the_style_says(self) -> None:
         """Order the registered items by the style's ``<bibliography><sort>`` keys (Chicago: contributors,
         then issued, then title), not by the printed string.
@@ -399,7 +398,9 @@ def _names_as_printed(names: Any) -> str:
     parts = [
         " ".join(str(n[part]) for part in ("given", "family") if isinstance(n, dict) and n.get(part))
         if isinstance(n, dict) and "literal" not in n
-        else str(n.get("literal", "")) if isinstance(n, dict) else ""
+        else str(n.get("literal", ""))
+        if isinstance(n, dict)
+        else ""
         for n in names
     ]
     if len(parts) <= 2:

@@ -19,7 +19,7 @@ from edition.progress import Progress
 from edition.writers.errors import WriterError
 
 DEFAULT_EDITION = Path("source/revolution-betrayed")
-FORMATS = ("pdf", "epub", "all")
+FORMATS = ("pdf", "epub", "tei", "all")
 SCHEMAS = ("config", "apparatus", "bibliography")
 
 
@@ -172,6 +172,10 @@ def _build(args: argparse.Namespace) -> int:
                 # With the PDF built in the same run, the EPUB carries the print page list.
                 epub = build_epub(edition, build_dir, progress=progress, page_map=page_labels, outputs=staged)
                 outputs.append(str(epub.path))
+            if args.output_format in ("tei", "all"):
+                from edition.writers.tei import build_tei
+
+                outputs.append(str(build_tei(edition, build_dir, outputs=staged).path))
             staged.commit()
     except WriterError as error:
         progress.done()

@@ -204,6 +204,13 @@ STYLE = Shape(
             minimum=1,
             maximum=4,
         ),
+        Field(
+            "apparatus_form",
+            "choice",
+            "A negative apparatus (default) names only the witnesses that differ; a positive one names the "
+            "lemma's witnesses too.",
+            choices=("negative", "positive"),
+        ),
     ),
 )
 LABELS = Shape(
@@ -561,6 +568,10 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
         note_keys=note_keys,
         series=series,
         contents_depth=_contents_depth(style_node, fields, problems, default.contents_depth),
+        apparatus_form=cast(
+            Literal["negative", "positive"],
+            _choice(style_node, STYLE, "apparatus_form", fields) or default.apparatus_form,
+        ),
         origins=tuple(origins),
     )
 

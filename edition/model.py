@@ -113,6 +113,18 @@ class Emended:
 
 
 @dataclass(frozen=True, slots=True)
+class VariantLemma:
+    """The copy-text words a variant entry is about, as one node around them.
+
+    Outermost over markup (an italic word inside a lemma splits the italics, not the lemma), so a writer
+    that nests the readings with the lemma (TEI's ``<app><lem>``) finds each lemma whole, in one place.
+    """
+
+    variant: Variant
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Reference:
     """Text (a lemma, or link text in a note) that links to a cross-reference target."""
 
@@ -158,6 +170,7 @@ Inline = (
     | Anchor
     | GlossRef
     | Emended
+    | VariantLemma
     | Reference
     | PageRef
     | CitationLink
@@ -492,6 +505,9 @@ class Style:
     series: tuple[ApparatusSeries, ...] = ()  # none declared: textual notes at the back
     # The deepest heading level listed in the contents, bookmarks and EPUB nav (2 sections, 3 ###, 4 ####).
     contents_depth: int = 3
+    # A negative apparatus names only the witnesses that differ ("on] upon N H"); a positive one names the
+    # lemma's witnesses too ("on Bl] upon N H").
+    apparatus_form: Literal["negative", "positive"] = "negative"
     # Where each value was written ("font", "trim.width" …), so a writer's error points at its line.
     origins: tuple[tuple[str, Origin], ...] = ()
 
@@ -519,7 +535,7 @@ class Edition:
     bibliography: tuple[BibEntry, ...]
     normalisations: tuple[str, ...] = field(default=())
     origin: Origin = field(default=Origin("edition.yaml"))
-    # The other witnesses' readings, in text order (not yet laid over the text: writers look up the span).
+    # The other witnesses' readings, in text order; each lemma is also in the text, as a VariantLemma node.
     variants: tuple[Variant, ...] = field(default=())
     # edition.yaml's ``labels:`` (label name, text): the book's own words replaced (edition/book/labels.py).
     labels: tuple[tuple[str, str], ...] = field(default=())
@@ -552,7 +568,9 @@ def plain_text(nodes: tuple[Inline, ...]) -> str:
     for node in nodes:
         if isinstance(node, Text):
             parts.append(node.text)
-        elif isinstance(node, Styled | LanguageSpan | ExternalLink | Emended | Reference | CitationLink):
+        elif isinstance(
+            node, Styled | LanguageSpan | ExternalLink | Emended | VariantLemma | Reference | CitationLink
+        ):
             parts.append(plain_text(node.children))
         elif isinstance(node, LineBreak):
             parts.append(" ")

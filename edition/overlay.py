@@ -2,9 +2,10 @@
 
 Markdown markup and apparatus ranges may overlap arbitrarily (a lemma may start in roman and end in italics);
 HTML needs a properly nested tree. Text runs are split at every range boundary, each run gets its wrapper
-path (markup outermost, then apparatus ranges, longest first), and consecutive runs that share a wrapper are
-grouped back into one element. Emendations replace their range by the edited reading as one element.
-Zero-width points (anchors, note markers) sit at top level so they never nest a link inside a link.
+path (variant lemmas outermost, then markup, then the other apparatus ranges, longest first), and
+consecutive runs that share a wrapper are grouped back into one element. Emendations replace their range by
+the edited reading as one element. Zero-width points (anchors, note markers) sit at top level, or inside
+the variant lemmas around them only, so they never nest a link inside a link and never split a lemma.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from edition.model import (
     Styled,
     Target,
     Text,
+    Variant,
+    VariantLemma,
 )
 
 _uids = itertools.count(10**9)
@@ -35,11 +38,12 @@ _uids = itertools.count(10**9)
 
 @dataclass(frozen=True, slots=True)
 class RangeOverlay:
-    """An apparatus range over [start, end): a cross-reference link, a citation link, or an emendation."""
+    """An apparatus range over [start, end): a cross-reference link, a citation link, an emendation, or
+    a variant's lemma."""
 
     start: int
     end: int
-    payload: Target | Citation | Emendation
+    payload: Target | Citation | Emendation | Variant
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +59,7 @@ class PointOverlay:
 @dataclass(frozen=True, slots=True)
 class _Range:
     uid: int
-    payload: Target | Citation | Emendation
+    payload: Target | Citation | Emendation | Variant
     start: int
     end: int
 
@@ -80,13 +84,14 @@ def build_inlines(
 ) -> tuple[Inline, ...]:
     """The inline tree of a paragraph with the apparatus applied."""
     emendations = sorted((r for r in ranges if isinstance(r.payload, Emendation)), key=lambda r: r.start)
-    others = [
+    ordered = [
         _Range(next(_uids), r.payload, r.start, r.end)
         for r in sorted(ranges, key=lambda r: (r.start, -r.end))
-        if not isinstance(r.payload, Emendation)
     ]
+    lemmas = [r for r in ordered if isinstance(r.payload, Variant)]
+    others = [r for r in ordered if not isinstance(r.payload, Emendation | Variant)]
     cuts = sorted(
-        {b for r in others for b in (r.start, r.end)}
+        {b for r in (*others, *lemmas) for b in (r.start, r.end)}
         | {b for r in emendations for b in (r.start, r.end)}
         | {p.offset for p in points}
     )
@@ -101,7 +106,7 @@ def build_inlines(
         while point_index < len(pending_points):
             point = pending_points[point_index]
             if point.offset < offset or (point.offset == offset and (point.side == "end" or include_start)):
-                items.append(_Point(point.node, ()))
+                items.append(_Point(point.node, _lemmas_around(lemmas, point.offset)))
                 point_index += 1
             else:
                 break
@@ -110,7 +115,7 @@ def build_inlines(
         if isinstance(atom, PointAtom):
             flush_points(atom.offset, include_start=False)
             nodes = convert_point(atom) if convert_point else (atom.node,)
-            path = tuple(w for w in atom.path if w.kind != "link")
+            path = (*_lemmas_around(lemmas, atom.offset), *(w for w in atom.path if w.kind != "link"))
             items.extend(_Point(node, path) for node in nodes)  # type: ignore[arg-type]
             continue
         for start, end in _pieces(atom.start, atom.end, cuts):
@@ -122,13 +127,24 @@ def build_inlines(
                 if id(current) not in emitted_emendations:
                     emitted_emendations.add(id(current))
                     wrap = _Range(next(_uids), current.payload, current.start, current.end)
-                    items.append(_Run(current.payload.reading, (*atom.path, wrap)))  # type: ignore[union-attr]
+                    around = _lemmas_over(lemmas, current.start, current.end)
+                    items.append(_Run(current.payload.reading, (*around, *atom.path, wrap)))  # type: ignore[union-attr]
                 continue
             text = atom.text[start - atom.start : end - atom.start]
             covering = tuple(r for r in others if r.start <= start and end <= r.end)
-            items.append(_Run(text, (*atom.path, *covering)))
+            items.append(_Run(text, (*_lemmas_over(lemmas, start, end), *atom.path, *covering)))
     flush_points(10**12, include_start=True)
     return _group(items, 0)
+
+
+def _lemmas_over(lemmas: list[_Range], start: int, end: int) -> tuple[_Range, ...]:
+    """The variant lemmas covering [start, end), outermost first."""
+    return tuple(r for r in lemmas if r.start <= start and end <= r.end)
+
+
+def _lemmas_around(lemmas: list[_Range], offset: int) -> tuple[_Range, ...]:
+    """The variant lemmas a zero-width point at ``offset`` falls strictly inside (at an edge: outside)."""
+    return tuple(r for r in lemmas if r.start < offset < r.end)
 
 
 def _pieces(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
@@ -176,4 +192,6 @@ def _wrap(wrapper: Wrap | _Range, children: tuple[Inline, ...]) -> Inline:
         return Reference(payload, children)
     if isinstance(payload, Citation):
         return CitationLink(payload, children)
+    if isinstance(payload, Variant):
+        return VariantLemma(payload, children)
     return Emended(payload, children)

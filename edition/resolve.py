@@ -255,8 +255,9 @@ class _Resolver:
             points[g.lemma.paragraph].append(PointOverlay(g.lemma.end, GlossRef(g), "end", order=1))
         for a in anchors:
             points[a.lemma.paragraph].append(PointOverlay(a.lemma.start, Anchor(a.element_id), "start"))
-        for v in variants:  # the lemma's start, for the foot apparatus's key and the links to it
+        for v in variants:  # the lemma's start (the foot apparatus's key, links), and the lemma as one node
             points[v.lemma.paragraph].append(PointOverlay(v.lemma.start, Anchor(v.element_id), "start"))
+            ranges[v.lemma.paragraph].append(RangeOverlay(v.lemma.start, v.lemma.end, v))
         for x in cross_refs:
             points[x.lemma.paragraph].append(PointOverlay(x.lemma.start, Anchor(x.element_id), "start"))
             ranges[x.lemma.paragraph].append(RangeOverlay(x.lemma.start, x.lemma.end, x.target))

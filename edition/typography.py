@@ -22,6 +22,7 @@ from edition.model import (
     Reference,
     Styled,
     Text,
+    VariantLemma,
 )
 from edition.quotes import quotes_for
 
@@ -133,6 +134,6 @@ class _Walker:
             children = self.walk(node.children)
             self.language = outer
             return replace(node, children=children)
-        if isinstance(node, Styled | ExternalLink | Reference | CitationLink):
+        if isinstance(node, Styled | ExternalLink | Reference | CitationLink | VariantLemma):
             return replace(node, children=self.walk(node.children))
         return node

@@ -78,3 +78,18 @@ def test_unknown_line_number_key_and_bad_note_keys(mini: Path) -> None:
     root = with_style(mini, "  line_numbers: {intervall: 5}\n  note_keys: line\n")
     codes = sorted(d.code for d in check_edition(root).diagnostics)
     assert codes == ["bad-value", "unknown-key"]
+
+
+def test_apparatus_form_is_negative_unless_positive_is_asked(mini: Path) -> None:
+    edition = check_edition(mini).edition
+    assert edition is not None and edition.style.apparatus_form == "negative"
+    edition = check_edition(with_style(mini, "  apparatus_form: positive\n")).edition
+    assert edition is not None and edition.style.apparatus_form == "positive"
+
+
+def test_a_misspelt_apparatus_form_is_a_located_error(mini: Path) -> None:
+    result = check_edition(with_style(mini, "  apparatus_form: positiv\n"))
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    assert [(d.code, d.path) for d in errors] == [("bad-value", "edition.yaml")]
+    assert "positiv" in errors[0].message and "negative, positive" in errors[0].hint
+    assert errors[0].line == len((mini / "edition.yaml").read_text(encoding="utf-8").splitlines())

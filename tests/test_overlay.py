@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 from edition.markdown import parse_markdown
-from edition.model import Anchor, Emendation, Emended, LemmaSpan, Origin, Reference, Styled, Target, Text
+from edition.model import (
+    Anchor,
+    Emendation,
+    Emended,
+    LemmaSpan,
+    Origin,
+    Reading,
+    Reference,
+    Styled,
+    Target,
+    Text,
+    Variant,
+    VariantLemma,
+)
 from edition.overlay import PointOverlay, RangeOverlay, build_inlines
 
 TARGET = Target("a-x", "anchor", 1, "§ 1")
@@ -56,3 +69,55 @@ def test_points_inside_markup_stay_at_top_level_never_inside_a_link() -> None:
     links = [n for n in tree if not isinstance(n, Text | Anchor)]
     assert Anchor("mid") in tree
     assert len(links) == 2  # the link is split around the point rather than holding it
+
+
+def variant(start: int, end: int, words: str) -> Variant:
+    reading = Reading(("B",), "other", Origin("v.yaml"))
+    span = LemmaSpan(1, start, end, words)
+    return Variant("var-x", 1, span, (reading,), ("A",), None, (), Origin("v.yaml"))
+
+
+def test_a_variant_lemma_stays_whole_across_markup_the_markup_splits_instead() -> None:
+    raw = paragraph("one *two three* four")
+    lemma = variant(8, 18, "three four")
+    tree = build_inlines(raw.atoms, [RangeOverlay(8, 18, lemma)])
+    assert tree == (
+        Text("one "),
+        Styled("em", (Text("two "),)),
+        VariantLemma(lemma, (Styled("em", (Text("three"),)), Text(" four"))),
+    )
+
+
+def test_points_inside_a_variant_lemma_stay_inside_it_points_at_its_edges_outside() -> None:
+    raw = paragraph("ab cd ef")
+    lemma = variant(3, 8, "cd ef")
+    points = [
+        PointOverlay(3, Anchor("at-start"), "start"),
+        PointOverlay(5, Anchor("inside"), "end"),
+        PointOverlay(8, Anchor("at-end"), "end"),
+    ]
+    tree = build_inlines(raw.atoms, [RangeOverlay(3, 8, lemma)], points)
+    assert tree == (
+        Text("ab "),
+        Anchor("at-start"),
+        VariantLemma(lemma, (Text("cd"), Anchor("inside"), Text(" ef"))),
+        Anchor("at-end"),
+    )
+
+
+def test_nested_variant_lemmas_nest_and_a_reference_inside_one_stays_inside() -> None:
+    raw = paragraph("ab cd ef")
+    outer, inner = variant(0, 8, "ab cd ef"), variant(3, 5, "cd")
+    tree = build_inlines(
+        raw.atoms, [RangeOverlay(3, 5, inner), RangeOverlay(0, 8, outer), RangeOverlay(3, 8, TARGET)]
+    )
+    assert tree == (
+        VariantLemma(
+            outer,
+            (
+                Text("ab "),
+                VariantLemma(inner, (Reference(TARGET, (Text("cd"),)),)),
+                Reference(TARGET, (Text(" ef"),)),
+            ),
+        ),
+    )

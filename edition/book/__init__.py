@@ -19,7 +19,7 @@ from edition.book.index import IndexGroup, index_groups
 from edition.book.labels import Labels, labels_for
 from edition.book.notes import NoteGroup, note_groups
 from edition.book.series import at_foot
-from edition.model import Edition, Emendation
+from edition.model import Edition, Emendation, Variant
 
 __all__ = ["Book", "book_of"]
 
@@ -33,12 +33,21 @@ class Book:
     note_on_text: NoteOnText
     bibliography: BibliographySplit
     index: tuple[IndexGroup, ...]
-    textual_notes: tuple[Emendation, ...]  # in the order of their numbers
+    # Every emendation (by number) and variant (in text order): a book without pages lists them all; print
+    # leaves out those of a foot series (``at_back``).
+    textual_notes: tuple[Emendation, ...]
+    variant_readings: tuple[Variant, ...] = ()
     footnote_refs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # The author's notes at the back, by section when their labels repeat (edition/book/notes.py).
     notes: tuple[NoteGroup, ...] = ()
 
-    def contents(self, *, gloss_endnotes: bool = False) -> tuple[ContentsEntry, ...]:
+    def at_back(self, kind: str) -> bool:
+        """True when print sets entries of ``kind`` (emendations, variants) at the back, not at the foot."""
+        return not at_foot(self.edition, kind)
+
+    def contents(
+        self, *, gloss_endnotes: bool = False, foot_apparatus: bool = False
+    ) -> tuple[ContentsEntry, ...]:
         return contents(
             self.edition,
             self.essays,
@@ -46,7 +55,13 @@ class Book:
             self.labels,
             bibliography=not self.bibliography.empty,
             gloss_endnotes=gloss_endnotes,
+            foot_apparatus=foot_apparatus,
         )
+
+    def lemma_sigla(self, variant: Variant) -> tuple[str, ...]:
+        """The sigla printed after a variant's lemma: its witnesses in a positive apparatus, none in a
+        negative one (the edition's ``apparatus_form``)."""
+        return variant.lemma_witnesses if self.edition.style.apparatus_form == "positive" else ()
 
     def essay_role(self, element_id: str) -> str | None:
         return next((item.role for item in self.essays if item.essay.element_id == element_id), None)
@@ -66,10 +81,8 @@ def book_of(edition: Edition, label_overrides: Mapping[str, str] | None = None) 
         note_on_text=note_on_text(edition, essays),
         bibliography=split_bibliography(edition.bibliography),
         index=index_groups(edition.index, labels),
-        # Emendations printed at the foot of the page have no division at the back.
-        textual_notes=()
-        if at_foot(edition, "emendations")
-        else tuple(sorted(edition.emendations, key=lambda e: e.number)),
+        textual_notes=tuple(sorted(edition.emendations, key=lambda e: e.number)),
+        variant_readings=edition.variants,
         footnote_refs=MappingProxyType({note.element_id: note.ref_id for note in edition.footnotes}),
         notes=note_groups(edition),
     )

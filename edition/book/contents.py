@@ -24,6 +24,7 @@ DivisionKind = Literal[
     "author-notes",
     "gloss-endnotes",
     "textual-notes",
+    "variant-readings",
     "bibliography",
     "index",
 ]
@@ -50,8 +51,10 @@ def contents(
     *,
     bibliography: bool,
     gloss_endnotes: bool = False,
+    foot_apparatus: bool = False,
 ) -> tuple[ContentsEntry, ...]:
-    """The divisions in order; ``gloss_endnotes`` when some glosses are printed as endnotes (print only)."""
+    """The divisions in order; ``gloss_endnotes`` when some glosses are printed as endnotes (print only);
+    ``foot_apparatus`` for a paged book, whose foot series take their entries out of the back matter."""
     entries = [ContentsEntry("essay", item.essay.title, 1, item.essay.element_id, True) for item in essays]
     if note.generated:
         entries.append(ContentsEntry("note-on-the-text", labels.note_on_the_text, 1, None, True))
@@ -61,8 +64,10 @@ def contents(
         entries.append(ContentsEntry("author-notes", labels.author_notes, 1, None, False))
     if gloss_endnotes:
         entries.append(ContentsEntry("gloss-endnotes", labels.gloss_endnotes, 1, None, False))
-    if edition.emendations and not at_foot(edition, "emendations"):
+    if edition.emendations and not (foot_apparatus and at_foot(edition, "emendations")):
         entries.append(ContentsEntry("textual-notes", labels.textual_notes, 1, None, False))
+    if edition.variants and not (foot_apparatus and at_foot(edition, "variants")):
+        entries.append(ContentsEntry("variant-readings", labels.variant_readings, 1, None, False))
     if bibliography:
         entries.append(ContentsEntry("bibliography", labels.bibliography, 1, None, False))
     if edition.index:

@@ -58,6 +58,12 @@ ENGLISH: Mapping[str, str] = {
     ),
     "conjecture": "conj.",
     "omitted": "om.",
+    "variant_readings": "Variant Readings",
+    "variant_readings_key": (
+        "Each entry gives the paragraph (§), the words of the copy-text, a bracket, then what the other "
+        "witnesses read, each reading followed by their sigla; om. marks an omission."
+    ),
+    "variant_reading": "Variant reading",
     "paragraph_sign": "§",
     "page_abbreviation": "p.",
     "landmarks": "Landmarks",
@@ -114,6 +120,12 @@ GERMAN: Mapping[str, str] = {
     ),
     "conjecture": "conj.",
     "omitted": "om.",
+    "variant_readings": "Lesarten",
+    "variant_readings_key": (
+        "Jeder Eintrag nennt den Absatz (§), die Worte der Textgrundlage, eine eckige Klammer, dann die "
+        "Lesarten der anderen Textzeugen, jede mit ihren Siglen; om. bezeichnet eine Auslassung."
+    ),
+    "variant_reading": "Lesart",
     "paragraph_sign": "§",
     "page_abbreviation": "S.",
     "landmarks": "Orientierungspunkte",
@@ -169,6 +181,12 @@ FRENCH: Mapping[str, str] = {
     ),
     "conjecture": "conj.",
     "omitted": "om.",
+    "variant_readings": "Variantes",
+    "variant_readings_key": (
+        f"Chaque entrée donne le paragraphe (§), les mots du texte de base, un crochet, puis les leçons des "
+        f"autres témoins, chacune suivie de leurs sigles{NNBSP}; om. signale une omission."
+    ),
+    "variant_reading": "Variante",
     "paragraph_sign": "§",
     "page_abbreviation": "p.",
     "landmarks": "Repères",
@@ -224,6 +242,12 @@ SPANISH: Mapping[str, str] = {
     ),
     "conjecture": "conj.",
     "omitted": "om.",
+    "variant_readings": "Variantes",
+    "variant_readings_key": (
+        "Cada entrada da el párrafo (§), las palabras del texto base, un corchete, luego las lecturas de los "
+        "otros testimonios, cada una seguida de sus siglas; om. señala una omisión."
+    ),
+    "variant_reading": "Variante",
     "paragraph_sign": "§",
     "page_abbreviation": "p.",
     "landmarks": "Puntos de referencia",
@@ -280,6 +304,12 @@ ITALIAN: Mapping[str, str] = {
     ),
     "conjecture": "conj.",
     "omitted": "om.",
+    "variant_readings": "Varianti",
+    "variant_readings_key": (
+        "Ogni voce indica il paragrafo (§), le parole del testo base, una parentesi quadra, poi le lezioni "
+        "degli altri testimoni, ciascuna seguita dalle loro sigle; om. indica un’omissione."
+    ),
+    "variant_reading": "Variante",
     "paragraph_sign": "§",
     "page_abbreviation": "p.",
     "landmarks": "Punti di riferimento",
@@ -335,6 +365,12 @@ RUSSIAN: Mapping[str, str] = {
     ),
     "conjecture": "conj.",
     "omitted": "om.",
+    "variant_readings": "Разночтения",
+    "variant_readings_key": (
+        "Каждая запись указывает абзац (§), слова основного источника, квадратную скобку, затем чтения "
+        "других источников, каждое с их сиглами; om. обозначает пропуск."
+    ),
+    "variant_reading": "Разночтение",
     "paragraph_sign": "§",
     "page_abbreviation": "с.",
     "landmarks": "Ориентиры",

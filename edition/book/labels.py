@@ -69,6 +69,9 @@ class Labels:
     textual_notes_key: str
     conjecture: str
     omitted: str
+    variant_readings: str
+    variant_readings_key: str
+    variant_reading: str  # what a screen reader announces for a link to one
     paragraph_sign: str
     page_abbreviation: str
     # Navigation and names screen readers announce ("Gloss 3", "Author’s note 1, back to the text").
@@ -136,6 +139,12 @@ ENGLISH = Labels(
     ),
     conjecture="conj.",
     omitted="om.",
+    variant_readings="Variant Readings",
+    variant_readings_key=(
+        "Each entry gives the paragraph (§), the words of the copy-text, a bracket, then what the other "
+        "witnesses read, each reading followed by their sigla; om. marks an omission."
+    ),
+    variant_reading="Variant reading",
     paragraph_sign="§",
     page_abbreviation="p.",
     landmarks="Landmarks",

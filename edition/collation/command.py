@@ -13,7 +13,7 @@ from edition.blocks import raw_paragraphs
 from edition.collation.align import Proposal, align
 from edition.collation.merge import Merge, merge
 from edition.collation.selectors import selector_for
-from edition.collation.tokens import Keys, tokenize
+from edition.collation.tokens import Keys, join_line_end_hyphens, tokenize
 from edition.collation.yamlwrite import DraftEntry, add_entries
 from edition.config import EditionConfig, read_config
 from edition.diagnostics import Diagnostic, EditionError, SourceProblem, has_errors
@@ -102,6 +102,8 @@ def collate(root: Path, witness: Path, siglum: str, into: str = DEFAULT_INTO) ->
 
     keys = Keys(config.collation)
     copy_tokens = tokenize(index.originals, config.collation)
+    if config.collation.ignore_line_end_hyphens:
+        witness_texts = join_line_end_hyphens(witness_texts, index.originals)
     witness_tokens = tokenize(witness_texts, config.collation)
     proposals = align(copy_tokens, index.originals, witness_tokens, witness_texts, keys)
 

@@ -10,7 +10,7 @@ from edition.fields import FieldReader, suggest
 from edition.shapes import Field, Shape
 from edition.yamlload import YMap
 
-IGNORABLE = ("case", "punctuation")
+IGNORABLE = ("case", "punctuation", "line-end-hyphens")
 COLLATION = Shape(
     "collation of edition.yaml",
     "What edition collate counts as no difference (besides the lemma normalisations).",
@@ -40,6 +40,10 @@ class CollationSettings:
     @property
     def ignore_punctuation(self) -> bool:
         return "punctuation" in self.ignore
+
+    @property
+    def ignore_line_end_hyphens(self) -> bool:
+        return "line-end-hyphens" in self.ignore
 
 
 def read_collation(node: YMap, problems: list[Diagnostic]) -> CollationSettings:

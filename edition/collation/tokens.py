@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from edition.collation.settings import CollationSettings
 from edition.normalize import normalize_lemma
 
 TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+BROKEN = re.compile(r"\b(\w+)-[ \t]*\n?[ \t]*(\w+)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,26 @@ def tokenize(paragraphs: Iterable[str], settings: CollationSettings) -> list[Tok
             if token.is_word or not settings.ignore_punctuation:
                 tokens.append(token)
     return tokens
+
+
+def join_line_end_hyphens(witness: Sequence[str], copy_text: Sequence[str]) -> list[str]:
+    """The witness's paragraphs with words broken at a line end joined again ("de-votion", "rest- ing").
+
+    A transcription that keeps the manuscript's line-end hyphens cannot be told from one with compounds
+    by its letters alone, so the copy-text decides: a hyphenated word is joined when the copy-text has the
+    joined word and does not have the hyphenated one ("battle-field" in both stays as it is).
+    """
+    words = {w.casefold() for text in copy_text for w in re.findall(r"\w+", text)}
+    compounds = {f"{a}-{b}".casefold() for text in copy_text for a, b in BROKEN.findall(text)}
+
+    def join(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        joined = first + second
+        if joined.casefold() in words and f"{first}-{second}".casefold() not in compounds:
+            return joined
+        return match.group(0)
+
+    return [BROKEN.sub(join, text) for text in witness]
 
 
 class Keys:

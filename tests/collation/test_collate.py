@@ -175,3 +175,14 @@ def test_cli_reports_counts(mini: Path, capsys: pytest.CaptureFixture[str]) -> N
     root = two_witnesses(mini)
     assert main(["collate", str(root), str(witness(root, *CHANGES)), "--siglum", "B"]) == 0
     assert "collate B: 4 added, 0 kept, 0 changed, 0 stale" in capsys.readouterr().err
+
+
+def test_line_end_hyphens_are_joined_where_the_copy_text_has_the_whole_word() -> None:
+    from edition.collation.tokens import join_line_end_hyphens
+
+    copy_text = ["the last full measure of devotion on a great battle-field, resting"]
+    witness = ["the last full measure of de-votion on a great battle-field, rest- ing", "a well-known word"]
+    assert join_line_end_hyphens(witness, copy_text) == [
+        "the last full measure of devotion on a great battle-field, resting",  # the compound stays
+        "a well-known word",  # "wellknown" is not a word of the copy-text: left as written
+    ]

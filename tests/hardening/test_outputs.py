@@ -22,6 +22,7 @@ OLD = {
     "mini-screen.pdf": b"old screen",
     "mini-pages.json": b"{}",
     "mini.epub": b"old",
+    "mini.tei.xml": b"old tei",
 }
 
 
@@ -73,6 +74,7 @@ def test_all_outputs_are_replaced_together(
     assert sorted(after) == sorted(OLD)
     assert all(after[name] != OLD[name] for name in OLD)  # every one new, the real EPUB included
     assert after["mini.epub"].startswith(b"PK")
+    assert after["mini.tei.xml"].startswith(b"<?xml")
 
 
 def test_a_transaction_that_is_not_committed_writes_nothing(tmp_path: Path) -> None:

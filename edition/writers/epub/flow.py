@@ -24,6 +24,7 @@ from edition.model import (
     Reference,
     Styled,
     Target,
+    VariantLemma,
 )
 
 LinkSpan = ExternalLink | Reference | CitationLink | Emended
@@ -58,7 +59,7 @@ def unnest(nodes: tuple[Inline, ...], copy_text: bool = False) -> tuple[Inline |
             out.extend(_runs(node, copy_text))
         elif isinstance(node, Styled):
             out.append(Styled(node.style, unnest(node.children, copy_text)))  # type: ignore[arg-type]
-        elif isinstance(node, LanguageSpan):
+        elif isinstance(node, LanguageSpan | VariantLemma):
             out.append(replace(node, children=unnest(node.children, copy_text)))  # type: ignore[arg-type]
         else:
             out.append(_point(node, copy_text))
@@ -94,7 +95,7 @@ def _split(nodes: tuple[Inline, ...]) -> list[tuple[bool, Inline]]:
     for node in nodes:
         if isinstance(node, _POINT_LINKS):
             pieces.append((False, node))
-        elif isinstance(node, Styled | LanguageSpan):
+        elif isinstance(node, Styled | LanguageSpan | VariantLemma):
             group: list[Inline] = []
             for inside, child in _split(node.children):
                 if inside:

@@ -143,6 +143,8 @@ def _summary(edition: Edition, plan: BookPlan, has_pages: bool, conforms: bool) 
     ]
     if backs:
         sentences.append(f"{' and '.join(backs).capitalize()} are lists at the end, linked both ways.")
+    if edition.variants:
+        sentences.append("The variant readings are a list at the end, each linked to its place in the text.")
     if edition.glosses or edition.footnotes:
         sentences.append("Each note link is named for screen readers by the kind of note and its number.")
     if plan.document("index") is not None:

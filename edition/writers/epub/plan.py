@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from edition.book import Book
 from edition.book.index import IndexLine
 from edition.book.labels import Labels
 from edition.book.notes import NoteGroup
-from edition.model import BibEntry, Edition, Emendation, Essay, Gloss, Heading, Section
+from edition.model import BibEntry, Edition, Emendation, Essay, Gloss, Heading, Section, Variant
 from edition.writers.epub.errors import EpubError
-from edition.writers.epub.walk import IdWalker, glosses_in, textual_note_id
+from edition.writers.epub.walk import IdWalker, glosses_in, textual_note_id, variant_reading_id
 
 DocumentKind = Literal[
     "cover",
@@ -30,6 +30,7 @@ DocumentKind = Literal[
     "section",
     "endnotes",
     "textual-notes",
+    "variant-readings",
     "bibliography",
     "index",
 ]
@@ -94,6 +95,10 @@ class BookPlan:
     index_headed: bool  # more than one group: each gets its heading
     textual_notes: tuple[Emendation, ...]
     notes: tuple[NoteGroup, ...] = ()  # the author's notes, by section when their labels repeat
+    variant_readings: tuple[Variant, ...] = ()
+    lemma_sigla: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # positive apparatus: the lemma's
 
     def document(self, kind: DocumentKind) -> Document | None:
         return next((doc for doc in self.documents if doc.kind == kind), None)
@@ -141,6 +146,8 @@ def plan_book(book: Book) -> BookPlan:
         index_headed=len(index_groups) > 1,
         textual_notes=textual_notes,
         notes=book.notes,
+        variant_readings=book.variant_readings,
+        lemma_sigla={v.element_id: book.lemma_sigla(v) for v in book.variant_readings},
     )
 
 
@@ -182,6 +189,8 @@ def _documents(book: Book) -> Iterator[Document]:
         yield Document("endnotes.xhtml", "endnotes", labels.author_notes, "backmatter", glosses=notes)
     if edition.emendations:
         yield Document("textual-notes.xhtml", "textual-notes", labels.textual_notes, "backmatter")
+    if edition.variants:
+        yield Document("variant-readings.xhtml", "variant-readings", labels.variant_readings, "backmatter")
     if not book.bibliography.empty:
         yield Document("bibliography.xhtml", "bibliography", labels.bibliography, "backmatter")
     if edition.index:
@@ -212,6 +221,10 @@ def _flow_ids(
         for emendation in textual_notes:
             yield textual_note_id(emendation.element_id)
             yield from walker.block_ids(emendation.note)
+    elif doc.kind == "variant-readings":
+        for variant in edition.variants:
+            yield variant_reading_id(variant.element_id)
+            yield from walker.block_ids(variant.note)
     elif doc.kind == "bibliography":  # works cited, then further reading not cited (as the template lists)
         cited = [entry for entry in edition.bibliography if entry.cited]
         for entry in cited + [entry for entry in edition.bibliography if not entry.cited]:
@@ -252,6 +265,7 @@ def _toc(documents: tuple[Document, ...], book: Book) -> tuple[TocEntry, ...]:
         "note-on-the-text": fixed.get("note"),
         "author-notes": fixed.get("endnotes"),
         "textual-notes": fixed.get("textual-notes"),
+        "variant-readings": fixed.get("variant-readings"),
         "bibliography": fixed.get("bibliography"),
         "index": fixed.get("index"),
     }
@@ -325,6 +339,7 @@ _FIXED_NAMES = frozenset(
         "note-on-the-text",
         "endnotes",
         "textual-notes",
+        "variant-readings",
         "bibliography",
         "index",
     }

@@ -24,7 +24,7 @@ from edition.writers.epub.links import Linker
 from edition.writers.epub.package import PACKAGE_PATH, Package
 from edition.writers.epub.pages import Pagination
 from edition.writers.epub.plan import BookPlan, Document
-from edition.writers.epub.walk import gloss_ref_id, textual_note_id
+from edition.writers.epub.walk import gloss_ref_id, textual_note_id, variant_reading_id
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 CONTENT_DIR = "EPUB"
@@ -72,6 +72,7 @@ def environment() -> jinja2.Environment:
         unnest=unnest,
         gloss_ref_id=gloss_ref_id,
         textual_note_id=textual_note_id,
+        variant_reading_id=variant_reading_id,
     )
     return env
 

@@ -29,6 +29,7 @@ from edition.model import (
     Paragraph,
     Reference,
     Styled,
+    VariantLemma,
 )
 from edition.writers.epub.errors import EpubError
 
@@ -36,11 +37,17 @@ from edition.writers.epub.errors import EpubError
 # digits, "-" and "_"), so these never collide with an id from the edition.
 GLOSS_REF_SUFFIX = ".ref"
 TEXTUAL_NOTE_SUFFIX = ".note"
+VARIANT_READING_SUFFIX = ".readings"
 
 
 def gloss_ref_id(gloss: Gloss) -> str:
     """The id of a gloss's note marker in the text (its aside carries ``gloss.element_id``)."""
     return gloss.element_id + GLOSS_REF_SUFFIX
+
+
+def variant_reading_id(variant_id: str) -> str:
+    """The id of a variant's entry in the variant readings (the lemma's start carries the model id)."""
+    return variant_id + VARIANT_READING_SUFFIX
 
 
 def textual_note_id(emendation_id: str) -> str:
@@ -78,7 +85,7 @@ class IdWalker:
             yield from self.inlines_ids(node.children)
         elif isinstance(node, CitationRef):
             yield node.citation.element_id
-        elif isinstance(node, Styled | LanguageSpan | ExternalLink | Reference):
+        elif isinstance(node, Styled | LanguageSpan | ExternalLink | Reference | VariantLemma):
             yield from self.inlines_ids(node.children)
 
     def inlines_ids(self, nodes: tuple[Inline, ...]) -> Iterator[str]:
@@ -118,5 +125,7 @@ def _glosses_in_inlines(nodes: tuple[Inline, ...]) -> Iterator[Gloss]:
     for node in nodes:
         if isinstance(node, GlossRef):
             yield node.gloss
-        elif isinstance(node, Styled | LanguageSpan | ExternalLink | Reference | Emended | CitationLink):
+        elif isinstance(
+            node, Styled | LanguageSpan | ExternalLink | Reference | Emended | CitationLink | VariantLemma
+        ):
             yield from _glosses_in_inlines(node.children)

@@ -9,14 +9,13 @@ more layout.
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
-from typing import Literal
 from urllib.parse import quote
 
 import weasyprint
@@ -24,7 +23,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from edition.book.dates import DateError, EditionDate, parse_date
 from edition.diagnostics import Diagnostic
-from edition.model import Edition
+from edition.model import Edition, Origin
 from edition.outputs import OutputTransaction
 from edition.writers.pdf.design import Design, design_from_style
 from edition.writers.pdf.errors import PdfBuildError
@@ -40,11 +39,6 @@ from edition.writers.pdf.templates import environment
 STYLES_DIR = Path(__file__).resolve().parents[2] / "styles"  # package data: edition/styles
 STYLESHEETS = ("print.css", "margin-notes.css")
 Progress = Callable[[str, str], None]
-PLACEMENT_WARNING = re.compile(
-    r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>warning|error): (?P<message>.*?)"
-    r"(?: \[(?P<code>[\w-]+)\])?$",
-    re.DOTALL,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +172,7 @@ def _lay_out_and_write(
             setup.created,
             design,
             lambda html: _render(html, sources, options, font_config),
-            _placement_diagnostics,
+            partial(_placement_diagnostics, {gloss.number: gloss.origin for gloss in edition.glosses}),
         )
         layout = lay_out_book(edition, inputs, load_page_map(setup.map_path), report, clock.phase)
         report("write", f"{len(layout.document.pages)} pages")
@@ -298,25 +292,12 @@ def _outside_diagnostic(edition: Edition, error: OutsideResourceError) -> Diagno
     )
 
 
-def _placement_diagnostics(placement: PlacementReport) -> list[Diagnostic]:
-    out = []
-    for text in placement.warnings:
-        match = PLACEMENT_WARNING.match(text)
-        if match is None:
-            out.append(Diagnostic("edition.yaml", 1, 1, "warning", "margin-note", text))
-            continue
-        severity: Literal["error", "warning"] = "error" if match["severity"] == "error" else "warning"
-        out.append(
-            Diagnostic(
-                match["path"],
-                int(match["line"]),
-                int(match["column"]),
-                severity,
-                match["code"] or "margin-note",
-                match["message"],
-            )
-        )
-    return out
+def _placement_diagnostics(origins: Mapping[int, Origin], placement: PlacementReport) -> list[Diagnostic]:
+    """Each placement warning at its gloss's entry (every note on the page is a gloss of the edition)."""
+    return [
+        Diagnostic.at(origins[warning.number], "warning", warning.code, warning.message)
+        for warning in placement.warnings
+    ]
 
 
 def _quiet(phase: str, detail: str) -> None:

@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable
 
 import lxml.html
+from lxml import etree
 
 from edition.writers.pdf.pages import Numbering, PageMap
 
@@ -50,9 +51,7 @@ def estimate_page_map(
     root = lxml.html.fromstring(html)
     page, lines = 0, 0.0
     page_of: dict[str, int] = {}
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
+    for element in root.iter(etree.Element):  # elements only: no comments, no processing instructions
         classes = set((element.get("class") or "").split())
         if classes & {"margin-note"}:
             continue

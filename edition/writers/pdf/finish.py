@@ -28,11 +28,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from io import BytesIO
+from typing import cast
 
 import pydyf
 from lxml import etree
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, NameObject, RectangleObject
+from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, NameObject, RectangleObject
 from weasyprint import Document
 
 from edition.model import Origin, Style
@@ -130,12 +131,13 @@ def print_file(written: bytes, variant: str | None) -> bytes:
         return written
     reader = PdfReader(BytesIO(written))
     # Removed from the file's own objects before cloning, so the clone holds only what is still reached.
-    root = reader.trailer["/Root"]
+    root = cast(DictionaryObject, reader.trailer["/Root"].get_object())
     for key in ("/StructTreeRoot", "/MarkInfo"):
         if key in root:
             del root[NameObject(key)]
     for page in reader.pages:
-        stored = page.indirect_reference.get_object()  # reader.pages holds flattened copies
+        assert page.indirect_reference is not None  # a page read from a file is always an object of it
+        stored = cast(DictionaryObject, page.indirect_reference.get_object())  # reader.pages: flat copies
         for key in ("/Annots", "/StructParents", "/Tabs"):
             if key in stored:
                 del stored[NameObject(key)]
@@ -158,8 +160,8 @@ def _screen_document_id(writer: PdfWriter) -> None:
     if metadata is not None:
         stream = metadata.get_object()
         xmp = stream.get_data()
-        if XMP_DOCUMENT_ID.search(xmp):
-            found = XMP_DOCUMENT_ID.search(xmp).group(0)
+        if (match := XMP_DOCUMENT_ID.search(xmp)) is not None:
+            found = match.group(0)
             screen = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, found.decode() + '/screen')}".encode()
             stream.set_data(XMP_DOCUMENT_ID.sub(screen, xmp))
 
@@ -190,9 +192,7 @@ def _screen_conformance(writer: PdfWriter) -> None:
                 description.remove(child)
     rdf = root.find("rdf:RDF", XMP_NS)
     if rdf is not None:
-        claim = etree.SubElement(
-            rdf, f"{{{XMP_NS['rdf']}}}Description", nsmap={"pdfuaid": XMP_NS["pdfuaid"]}
-        )
+        claim = etree.SubElement(rdf, f"{{{XMP_NS['rdf']}}}Description", nsmap={"pdfuaid": XMP_NS["pdfuaid"]})
         claim.set(f"{{{XMP_NS['rdf']}}}about", "")
         claim.set(f"{{{XMP_NS['pdfuaid']}}}part", "1")
     stream.set_data(packet[:start] + etree.tostring(root, encoding="utf-8") + packet[end:])

@@ -3,13 +3,15 @@
 Why a fixed point: an apparatus at the foot takes room from the text, so which lemmas fall on a page
 depends on the apparatus printed there, which depends on the lemmas on the page. The room is reserved by
 WeasyPrint's footnote area (``float: footnote``). The first layout gives every entry a footnote of its
-own, right after its lemma, so WeasyPrint reserves about the right room. WeasyPrint 70 can defer such a
-footnote to the next page, and in a run of deferred footnotes it can lose one (measured: 1 of 190 entries
-on a 12-page test); so every layout is checked, and when an entry is not printed exactly once on its
-lemma's page, the next layout prints each page's entries as one block attached to the first lemma on
-that page, in series order. The build stops when every entry stands once on its lemma's page (usually
-after one or two layouts), or after ``MAX_APPARATUS_LAYOUTS``, when what is still wrong is warned about,
-at the entry, and its key names the page as well as the line.
+own, right after its lemma, so WeasyPrint reserves room (a line per entry: a little more than the run-in
+apparatus needs). The next layout prints each page's entries as one block attached to the first lemma on
+that page, in series order, the entries run in. WeasyPrint 70 can defer a footnote to the next page, and
+in a run of deferred footnotes it can lose one (measured: 1 of 190 entries on a 12-page test); so every
+layout is checked, and an entry not printed exactly once on its lemma's page is regrouped again. Footnotes
+are display blocks: WeasyPrint 70 defers a long *inline* footnote to a later page even where it fits
+(measured: every page of the Gettysburg edition's apparatus). The build stops when every entry stands
+once on its lemma's page (usually after two or three layouts), or after ``MAX_APPARATUS_LAYOUTS``, when
+what is still wrong is warned about, at the entry, and its key names the page as well as the line.
 """
 
 from __future__ import annotations
@@ -136,8 +138,9 @@ def check_layout(edition: Edition, pages: Sequence[Page], plan: FootPlan) -> Set
 
 
 def needs_page_blocks(plan: FootPlan) -> bool:
-    """Several foot series printed one entry per footnote come out interleaved: blocks fix the order."""
-    return len(plan.series) > 1 and _interleaved(plan)
+    """True after the first layout: its one footnote per entry stacks the entries one to a line (and
+    interleaves several series); a block per page runs them in, series by series."""
+    return _interleaved(plan)
 
 
 def _interleaved(plan: FootPlan) -> bool:

@@ -11,6 +11,7 @@ hold must become an endnote; the build reports how many layouts it took.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 import weasyprint
@@ -48,7 +49,7 @@ MAX_LAYOUTS = 5
 REFUSAL_CODES = frozenset({"margin-note-too-tall", "margin-note-too-wide", "margin-note-no-room"})
 Render = Callable[[str], weasyprint.Document]
 Report = Callable[[str, str], None]
-Phase = Callable[[str], object]  # a context manager timing one phase
+Phase = Callable[[str], AbstractContextManager[object]]  # a context manager timing one phase
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,8 +116,9 @@ def stack_notes(
             else:
                 waiting.append(index)
         taken = _take_fitting(page, column, notes, waiting, outcomes, too_wide, gap=gap, side_gap=side_gap)
-        for index, slot in zip(taken, _positions(page, column, notes, taken, gap=gap, side_gap=side_gap),
-                               strict=True):
+        for index, slot in zip(
+            taken, _positions(page, column, notes, taken, gap=gap, side_gap=side_gap), strict=True
+        ):
             outcomes[index] = slot
     for index in waiting:
         outcomes[index] = Refused("too-wide" if index in too_wide else "no-room")

@@ -75,7 +75,8 @@ def find_note_boxes(pages: Sequence[Page]) -> list[NoteBox]:
             if key in seen:
                 raise MarginNoteError(
                     f"{note.origin}: gloss {note.number} (#{note.note_id}) was laid out twice, on pages "
-                    f"{seen[key].page + 1} and {page_index + 1}: the note was split")
+                    f"{seen[key].page + 1} and {page_index + 1}: the note was split"
+                )
             seen[key] = note
             found.append(note)
     return found
@@ -100,14 +101,16 @@ def _notes_on_page(page_index: int, page_box: boxes.PageBox) -> Iterator[NoteBox
                     raise MarginNoteError("the margin notes of this document have already been placed")
                 raise MarginNoteError(
                     f"{child.element.get('data-origin', '?')}: margin note #{child.element.get('id')} is "
-                    "not absolutely positioned: is styles/margin-notes.css loaded?")
+                    "not absolutely positioned: is styles/margin-notes.css loaded?"
+                )
             else:
                 pending.append((child, child if isinstance(child, boxes.LineBox) else line))
         stack.extend(reversed(pending))
 
 
-def _note_box(page_index: int, placeholder: AbsolutePlaceholder, parent: boxes.Box,
-              line: boxes.LineBox | None) -> NoteBox:
+def _note_box(
+    page_index: int, placeholder: AbsolutePlaceholder, parent: boxes.Box, line: boxes.LineBox | None
+) -> NoteBox:
     box = placeholder._box
     element = box.element
     origin = element.get("data-origin") or "?"
@@ -115,13 +118,25 @@ def _note_box(page_index: int, placeholder: AbsolutePlaceholder, parent: boxes.B
     if not number_text.isdigit():
         raise MarginNoteError(f"{origin}: margin note #{element.get('id')} has no data-note-number")
     cue = next(
-        (child for child in box.children
-         if isinstance(child, AbsolutePlaceholder) and (child._box.element_tag or "").endswith(CUE_PSEUDO)),
-        None)
+        (
+            child
+            for child in box.children
+            if isinstance(child, AbsolutePlaceholder) and (child._box.element_tag or "").endswith(CUE_PSEUDO)
+        ),
+        None,
+    )
     anchor_y = line.position_y if line is not None else box.border_box_y()
-    return NoteBox(page=page_index, placeholder=placeholder, parent=parent, box=box, cue=cue,
-                   anchor_y=anchor_y, note_id=element.get("id") or "", number=int(number_text),
-                   origin=origin)
+    return NoteBox(
+        page=page_index,
+        placeholder=placeholder,
+        parent=parent,
+        box=box,
+        cue=cue,
+        anchor_y=anchor_y,
+        note_id=element.get("id") or "",
+        number=int(number_text),
+        origin=origin,
+    )
 
 
 def column_of(page_box: boxes.PageBox, trim_safety: float) -> Column:
@@ -139,10 +154,16 @@ def column_of(page_box: boxes.PageBox, trim_safety: float) -> Column:
     text_right = text_left + page_box.width
     top = page_box.content_box_y()
     if outer_right:
-        return Column(top=top, bottom=top + page_box.height, text_edge=text_right,
-                      limit=page_box.margin_width() - trim_safety, outer_right=True)
-    return Column(top=top, bottom=top + page_box.height, text_edge=text_left, limit=trim_safety,
-                  outer_right=False)
+        return Column(
+            top=top,
+            bottom=top + page_box.height,
+            text_edge=text_right,
+            limit=page_box.margin_width() - trim_safety,
+            outer_right=True,
+        )
+    return Column(
+        top=top, bottom=top + page_box.height, text_edge=text_left, limit=trim_safety, outer_right=False
+    )
 
 
 def detach(notes: Sequence[NoteBox]) -> None:

@@ -89,12 +89,26 @@ class NotePlacement:
     fallback: Fallback
 
 
+@dataclass(frozen=True, slots=True)
+class PlacementWarning:
+    """Something the reader of the book should know about one note's placement, as data: the PDF writer
+    turns it into a diagnostic at the gloss's entry (it knows the gloss by its number)."""
+
+    number: int  # the gloss's number
+    origin: str  # the note's data-origin ("file:line:col"), for this module's own messages and tests
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: warning: {self.message} [{self.code}]"
+
+
 @dataclass(frozen=True)
 class PlacementReport:
-    """Every note once, in document order; warnings start with the note's ``file:line:col``."""
+    """Every note once, in document order, and the warnings about them."""
 
     placements: tuple[NotePlacement, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[PlacementWarning, ...]
 
     def needing_endnotes(self) -> tuple[NotePlacement, ...]:
         """The notes taken out of the margins: print these as endnotes and render again."""
@@ -122,8 +136,13 @@ def place_margin_notes(
     notes = find_note_boxes(pages)
     columns = [column_of(page._page_box, trim_safety) for page in pages]
     shapes = [
-        NoteShape(anchor_page=note.page, anchor_y=note.anchor_y, width=note.box.border_width(),
-                  height=note.box.border_height(), cue_height=note.cue_height)
+        NoteShape(
+            anchor_page=note.page,
+            anchor_y=note.anchor_y,
+            width=note.box.border_width(),
+            height=note.box.border_height(),
+            cue_height=note.cue_height,
+        )
         for note in notes
     ]
     outcomes = stack_notes(columns, shapes, gap=gap, side_gap=side_gap)
@@ -136,24 +155,26 @@ def place_margin_notes(
         forget_targets(pages[page_index], page_notes)
 
     placements: list[NotePlacement] = []
-    warnings: list[str] = []
+    warnings: list[PlacementWarning] = []
     arriving: dict[int, list[NoteBox]] = {}
     for note, outcome in zip(notes, outcomes, strict=True):
         if isinstance(outcome, Refused):
             placements.append(_refused(note))
             text, code = _REASONS[outcome.reason]
-            warnings.append(f"{note.origin}: warning: gloss {note.number} {text}; it must be printed as an "
-                            f"endnote [{code}]")
+            message = f"gloss {note.number} {text}; it must be printed as an endnote"
+            warnings.append(PlacementWarning(note.number, note.origin, code, message))
             continue
         placements.append(_move(note, outcome))
         arriving.setdefault(outcome.page, []).append(note)
         if outcome.spilled:
             if note.cue is None:
-                warnings.append(f"{note.origin}: warning: gloss {note.number} moved to another page but the "
-                                "stylesheet gives it no cue line [margin-note-no-cue]")
-            warnings.append(f"{note.origin}: warning: gloss {note.number} did not fit beside its anchor on "
-                            f"{page_label(note.page)} and was moved to {page_label(outcome.page)} "
-                            "[margin-note-spilled]")
+                message = f"gloss {note.number} moved to another page but the stylesheet gives it no cue line"
+                warnings.append(PlacementWarning(note.number, note.origin, "margin-note-no-cue", message))
+            message = (
+                f"gloss {note.number} did not fit beside its anchor on {page_label(note.page)} and was "
+                f"moved to {page_label(outcome.page)}"
+            )
+            warnings.append(PlacementWarning(note.number, note.origin, "margin-note-spilled", message))
     for page_index, page_notes in arriving.items():
         page = pages[page_index]
         attach(page._page_box, page_notes)
@@ -169,14 +190,32 @@ def _move(note: NoteBox, slot: Slot) -> NotePlacement:
         drop_cue(note)
     box = note.box
     box.translate(slot.x - box.border_box_x(), slot.top + cue_height - box.border_box_y())
-    return NotePlacement(note_id=note.note_id, number=note.number, origin=note.origin,
-                         anchor_page=note.page, page=slot.page, x=slot.x, y=slot.top,
-                         width=box.border_width(), height=slot.extent, spilled=slot.spilled,
-                         fallback="none")
+    return NotePlacement(
+        note_id=note.note_id,
+        number=note.number,
+        origin=note.origin,
+        anchor_page=note.page,
+        page=slot.page,
+        x=slot.x,
+        y=slot.top,
+        width=box.border_width(),
+        height=slot.extent,
+        spilled=slot.spilled,
+        fallback="none",
+    )
 
 
 def _refused(note: NoteBox) -> NotePlacement:
-    return NotePlacement(note_id=note.note_id, number=note.number, origin=note.origin,
-                         anchor_page=note.page, page=note.page, x=0.0, y=0.0,
-                         width=note.box.border_width(), height=note.box.border_height(), spilled=False,
-                         fallback="endnote")
+    return NotePlacement(
+        note_id=note.note_id,
+        number=note.number,
+        origin=note.origin,
+        anchor_page=note.page,
+        page=note.page,
+        x=0.0,
+        y=0.0,
+        width=note.box.border_width(),
+        height=note.box.border_height(),
+        spilled=False,
+        fallback="endnote",
+    )

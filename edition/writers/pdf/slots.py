@@ -103,4 +103,4 @@ def _width(box: boxes.TextBox, text: str) -> float:
     line, _ = layout.get_first_line()
     width, _height = line_size(line, box.style)
     layout.deactivate()
-    return width
+    return float(width)

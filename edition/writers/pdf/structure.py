@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -33,6 +34,29 @@ ELEMENT_KEYS_COPIED = ("/S", "/T", "/Lang", "/Alt", "/E", "/ActualText", "/A", "
 
 class StructureMergeError(ValueError):
     """The parts cannot be merged into one tree (untagged part, pages or ids that do not match)."""
+
+
+def _dict(value: PdfObject | None) -> DictionaryObject:
+    """``value`` resolved as a dictionary (pypdf types every object as the generic PdfObject)."""
+    resolved = value.get_object() if value is not None else None
+    if not isinstance(resolved, DictionaryObject):
+        raise StructureMergeError(f"expected a dictionary, found {type(resolved).__name__}")
+    return resolved
+
+
+def _ref(value: PdfObject | None) -> IndirectObject:
+    """``value`` as an indirect reference (pages, elements and annotations always are one)."""
+    if not isinstance(value, IndirectObject):
+        raise StructureMergeError(f"expected an object reference, found {type(value).__name__}")
+    return value
+
+
+def _root(reader: PdfReader) -> DictionaryObject:
+    return _dict(reader.trailer["/Root"])
+
+
+def _tree(reader: PdfReader) -> DictionaryObject:
+    return _dict(_root(reader)["/StructTreeRoot"])
 
 
 @dataclass
@@ -63,19 +87,21 @@ def merge_structure(writer: PdfWriter, readers: Sequence[PdfReader]) -> None:
     document_ref = writer._add_object(document)
     root[NameObject("/K")] = ArrayObject([document_ref])
     nums = ArrayObject()
-    role_map, class_map, ids = DictionaryObject(), DictionaryObject(), {}
+    role_map, class_map = DictionaryObject(), DictionaryObject()
+    ids: dict[str, IndirectObject] = {}
+    kids = cast(ArrayObject, document["/K"])
     for part in parts:
-        tree = part.reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+        tree = _tree(part.reader)
         for kid in _top_elements(tree):
             copy = _copy_element(writer, part, kid, document_ref)
             if copy is not None:
-                document["/K"].append(copy)
+                kids.append(copy)
         nums.extend(_parent_tree_entries(part, tree))
         for source, target in ((tree.get("/RoleMap"), role_map), (tree.get("/ClassMap"), class_map)):
-            for name, value in (source.get_object() if source is not None else {}).items():
+            for name, value in (_dict(source) if source is not None else DictionaryObject()).items():
                 target.setdefault(NameObject(name), value.clone(writer))
         for reference in part.copied.values():
-            element = reference.get_object()
+            element = _dict(reference)
             if "/ID" in element:
                 name = str(element["/ID"])
                 if name in ids:
@@ -96,7 +122,7 @@ def merge_structure(writer: PdfWriter, readers: Sequence[PdfReader]) -> None:
     catalog = writer._root_object
     catalog[NameObject("/StructTreeRoot")] = root_ref
     catalog[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
-    first = readers[0].trailer["/Root"]
+    first = _root(readers[0])
     if "/Lang" in first and "/Lang" not in catalog:
         catalog[NameObject("/Lang")] = first["/Lang"].clone(writer)
 
@@ -105,7 +131,7 @@ def _parts(writer: PdfWriter, readers: Sequence[PdfReader]) -> list[_Part]:
     parts: list[_Part] = []
     index, offset = 0, 0
     for number, reader in enumerate(readers, 1):
-        if "/StructTreeRoot" not in reader.trailer["/Root"]:
+        if "/StructTreeRoot" not in _root(reader):
             raise StructureMergeError(f"part {number} is not tagged")
         pages: dict[int, IndirectObject] = {}
         annotations: dict[int, IndirectObject] = {}
@@ -113,11 +139,11 @@ def _parts(writer: PdfWriter, readers: Sequence[PdfReader]) -> list[_Part]:
             if index >= len(writer.pages):
                 raise StructureMergeError("the writer holds fewer pages than the parts")
             target = writer.pages[index]
-            pages[page.indirect_reference.idnum] = target.indirect_reference
-            theirs = [a for a in page.get("/Annots") or [] if isinstance(a, IndirectObject)]
-            ours = [a for a in target.get("/Annots") or [] if isinstance(a, IndirectObject)]
+            pages[_ref(page.indirect_reference).idnum] = _ref(target.indirect_reference)
+            theirs = [a for a in _as_list(page.get("/Annots")) if isinstance(a, IndirectObject)]
+            ours = [a for a in _as_list(target.get("/Annots")) if isinstance(a, IndirectObject)]
             for source, copy in zip(theirs, ours, strict=False):
-                if source.get_object().get("/Rect") == copy.get_object().get("/Rect"):
+                if _dict(source).get("/Rect") == _dict(copy).get("/Rect"):
                     annotations[source.idnum] = copy
             index += 1
         part = _Part(reader, pages, annotations, offset)
@@ -130,18 +156,18 @@ def _parts(writer: PdfWriter, readers: Sequence[PdfReader]) -> list[_Part]:
 
 def _key_count(part: _Part) -> int:
     """How many parent-tree keys the part uses (its ParentTreeNextKey, or one past its largest key)."""
-    tree = part.reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    tree = _tree(part.reader)
     if "/ParentTreeNextKey" in tree:
-        return int(tree["/ParentTreeNextKey"])
-    keys = [int(key) for key, _ in _number_tree(tree["/ParentTree"].get_object())]
+        return int(cast(NumberObject, tree["/ParentTreeNextKey"]))
+    keys = [key for key, _ in _number_tree(_dict(tree["/ParentTree"]))]
     return max(keys, default=-1) + 1
 
 
 def _top_elements(tree: DictionaryObject) -> list[PdfObject]:
     """The part's elements under its root, through the one Document element WeasyPrint writes."""
     kids = _as_list(tree.get("/K"))
-    if len(kids) == 1 and kids[0].get_object().get("/S") == "/Document":
-        return _as_list(kids[0].get_object().get("/K"))
+    if len(kids) == 1 and _dict(kids[0]).get("/S") == "/Document":
+        return _as_list(_dict(kids[0]).get("/K"))
     return kids
 
 
@@ -157,24 +183,24 @@ def _copy_element(writer: PdfWriter, part: _Part, kid: PdfObject, parent: Indire
         return DictionaryObject(
             {
                 NameObject("/Type"): NameObject("/MCR"),
-                NameObject("/Pg"): part.pages[source.raw_get("/Pg").idnum],
-                NameObject("/MCID"): NumberObject(int(source["/MCID"])),
+                NameObject("/Pg"): part.pages[_ref(source.raw_get("/Pg")).idnum],
+                NameObject("/MCID"): NumberObject(int(cast(NumberObject, source["/MCID"]))),
             }
         )
     if kind == "/OBJR":
-        annotation = part.annotations.get(source.raw_get("/Obj").idnum)
+        annotation = part.annotations.get(_ref(source.raw_get("/Obj")).idnum)
         if annotation is None:
             return None  # pypdf did not copy it (a link to a destination outside the part)
         objr = DictionaryObject({NameObject("/Type"): NameObject("/OBJR"), NameObject("/Obj"): annotation})
         if "/Pg" in source:
-            objr[NameObject("/Pg")] = part.pages[source.raw_get("/Pg").idnum]
+            objr[NameObject("/Pg")] = part.pages[_ref(source.raw_get("/Pg")).idnum]
         return writer._add_object(objr)
     element = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"), NameObject("/P"): parent})
     for key in ELEMENT_KEYS_COPIED:
         if key in source:
             element[NameObject(key)] = source[key].clone(writer)
     if "/Pg" in source:
-        element[NameObject("/Pg")] = part.pages[source.raw_get("/Pg").idnum]
+        element[NameObject("/Pg")] = part.pages[_ref(source.raw_get("/Pg")).idnum]
     reference = writer._add_object(element)
     if isinstance(kid, IndirectObject):
         part.copied[kid.idnum] = reference
@@ -190,7 +216,7 @@ def _copy_element(writer: PdfWriter, part: _Part, kid: PdfObject, parent: Indire
 def _parent_tree_entries(part: _Part, tree: DictionaryObject) -> ArrayObject:
     """The part's parent tree with shifted keys and references to the copied elements."""
     out = ArrayObject()
-    for key, value in _number_tree(tree["/ParentTree"].get_object()):
+    for key, value in _number_tree(_dict(tree["/ParentTree"])):
         out.append(NumberObject(int(key) + part.offset))
         resolved = value.get_object()
         if isinstance(resolved, ArrayObject):
@@ -211,27 +237,28 @@ def _parent_tree_entries(part: _Part, tree: DictionaryObject) -> ArrayObject:
 
 def _renumber_pages_and_annotations(writer: PdfWriter, part: _Part) -> None:
     for page in part.reader.pages:
-        target = part.pages[page.indirect_reference.idnum].get_object()
+        target = _dict(part.pages[_ref(page.indirect_reference).idnum])
         if "/StructParents" in page:
-            target[NameObject("/StructParents")] = NumberObject(int(page["/StructParents"]) + part.offset)
+            key = int(cast(NumberObject, page["/StructParents"])) + part.offset
+            target[NameObject("/StructParents")] = NumberObject(key)
         if "/Tabs" in page:
             target[NameObject("/Tabs")] = NameObject(page["/Tabs"])
-        for source in page.get("/Annots") or []:
+        for source in _as_list(page.get("/Annots")):
             copy = part.annotations.get(source.idnum) if isinstance(source, IndirectObject) else None
-            if copy is not None and "/StructParent" in source.get_object():
-                key = int(source.get_object()["/StructParent"]) + part.offset
-                copy.get_object()[NameObject("/StructParent")] = NumberObject(key)
+            if copy is not None and "/StructParent" in _dict(source):
+                key = int(cast(NumberObject, _dict(source)["/StructParent"])) + part.offset
+                _dict(copy)[NameObject("/StructParent")] = NumberObject(key)
 
 
 def _number_tree(node: DictionaryObject) -> list[tuple[int, PdfObject]]:
     """Every (key, value) of a number tree, leaves in order."""
     entries: list[tuple[int, PdfObject]] = []
-    nums = node.get("/Nums")
-    if nums is not None:
-        nums = nums.get_object()
+    found = node.get("/Nums")
+    if found is not None:
+        nums = cast(ArrayObject, found.get_object())
         entries.extend((int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2))
     for kid in _as_list(node.get("/Kids")):
-        entries.extend(_number_tree(kid.get_object()))
+        entries.extend(_number_tree(_dict(kid)))
     return entries
 
 

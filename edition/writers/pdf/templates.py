@@ -34,6 +34,7 @@ from edition.model import (
     Styled,
     Text,
     Variant,
+    VariantLemma,
     plain_text,
 )
 from edition.writers.pdf.foot_apparatus import NO_PLAN
@@ -131,7 +132,7 @@ class Marked:
     children: tuple[Inline, ...]
 
 
-CONTAINERS = (Styled, LanguageSpan, Emended, Reference, CitationLink, ExternalLink)
+CONTAINERS = (Styled, LanguageSpan, Emended, Reference, CitationLink, ExternalLink, VariantLemma)
 FIRST_WORD = re.compile(r"^(\s*\S+)(.*)$", re.DOTALL)
 
 

@@ -26,6 +26,7 @@ TEXT_ID = "ed-text"
 NOTE_ON_TEXT_ID = "ed-note-on-the-text"
 ENDNOTES_ID = "ed-notes"
 TEXTUAL_NOTES_ID = "ed-textual-notes"
+VARIANT_READINGS_ID = "ed-variant-readings"
 BIBLIOGRAPHY_ID = "ed-bibliography"
 INDEX_ID = "ed-index"
 GLOSS_ENDNOTES_ID = "ed-gloss-notes"
@@ -71,7 +72,11 @@ class BookView:
 
     @property
     def textual_notes_at_back(self) -> bool:
-        return bool(self.book.textual_notes)
+        return bool(self.book.textual_notes) and self.book.at_back("emendations")
+
+    @property
+    def variant_readings_at_back(self) -> bool:
+        return bool(self.book.variant_readings) and self.book.at_back("variants")
 
     def page(self, element_id: str) -> str:
         """The page label printed for a reference to ``element_id`` (from the layout in ``pages``)."""
@@ -99,7 +104,7 @@ def book_view(
     index, index_warnings = PrintedIndex(()), tuple[Diagnostic, ...]()
     if pages is not None and edition.index and not index_apart:
         index, index_warnings = build_index(book.index, pages.page_of, pages.folio)
-    book_contents = book.contents(gloss_endnotes=bool(endnoted))
+    book_contents = book.contents(gloss_endnotes=bool(endnoted), foot_apparatus=True)
     contents = tuple(_toc_entry(entry) for entry in book_contents)
     return BookView(
         book=book,
@@ -162,6 +167,7 @@ _DIVISION_IDS = {
     "author-notes": ENDNOTES_ID,
     "gloss-endnotes": GLOSS_ENDNOTES_ID,
     "textual-notes": TEXTUAL_NOTES_ID,
+    "variant-readings": VARIANT_READINGS_ID,
     "bibliography": BIBLIOGRAPHY_ID,
     "index": INDEX_ID,
 }

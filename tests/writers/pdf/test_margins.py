@@ -339,8 +339,8 @@ def test_crowded_notes_spill_in_order_with_cue_and_none_lost(crowd: Rendered) ->
         line = [w[4] for w in crowd.words[placement.page] if abs(w[1] - cue[1]) < 0.5 and w[0] < x + 80
                 and w[0] >= x - 1]
         assert line == ["from", "p.", str(anchor + 1)]
-    assert crowd.report.warnings and all("[margin-note-spilled]" in w for w in crowd.report.warnings)
-    assert all(w.startswith("apparatus/glosses.yaml:") for w in crowd.report.warnings)
+    assert crowd.report.warnings and all(w.code == "margin-note-spilled" for w in crowd.report.warnings)
+    assert all(str(w).startswith("apparatus/glosses.yaml:") for w in crowd.report.warnings)
 
 
 def test_crowded_margin_is_used_top_to_bottom_without_overlap(crowd: Rendered) -> None:
@@ -377,7 +377,8 @@ def test_note_taller_than_the_margin_becomes_an_endnote() -> None:
     assert token(2) not in all_words  # taken out, not drawn anywhere
     assert all_words.count(token(1)) == 1 and all_words.count(token(3)) == 1
     (warning,) = rendered.report.warnings
-    assert warning.startswith("apparatus/glosses.yaml:2:5:") and "[margin-note-too-tall]" in warning
+    assert str(warning).startswith("apparatus/glosses.yaml:2:5:") and warning.code == "margin-note-too-tall"
+    assert warning.number == 2
 
 
 def test_note_at_the_foot_is_pushed_up_not_cut_off() -> None:
