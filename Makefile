@@ -55,4 +55,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/check.py
 
 clean:
-	rm -rf build/*.pdf build/*.epub build/*.html build/*-print.css build/*-pages.json
+	rm -rf build/*.pdf build/*.epub build/*.html build/*-print.css build/*-pages.json build/*-web build/*-preview

@@ -19,7 +19,7 @@ from edition.progress import Progress
 from edition.writers.errors import WriterError
 
 DEFAULT_EDITION = Path("source/revolution-betrayed")
-FORMATS = ("pdf", "epub", "tei", "all")
+FORMATS = ("pdf", "epub", "web", "tei", "all")
 SCHEMAS = ("config", "apparatus", "bibliography")
 
 
@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("edition_dir", nargs="?", type=Path, default=DEFAULT_EDITION)
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    build = commands.add_parser("build", help="check, then build the PDF and EPUB into build/")
+    build = commands.add_parser(
+        "build", help="check, then build the PDF, EPUB, web edition and TEI into build/"
+    )
     build.add_argument("edition_dir", nargs="?", type=Path, default=DEFAULT_EDITION)
     build.add_argument("--format", choices=FORMATS, default="all", dest="output_format")
     build.add_argument("--build-dir", type=Path, default=Path("build"))
@@ -50,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("schema_name", nargs="?", choices=SCHEMAS, default="config")
     new = commands.add_parser("new", help="make a new edition that checks clean and builds")
     new.add_argument("new_dir", type=Path)
+    preview = commands.add_parser(
+        "preview", help="serve the web edition on 127.0.0.1 and rebuild it on every save"
+    )
+    preview.add_argument("edition_dir", nargs="?", type=Path, default=DEFAULT_EDITION)
+    preview.add_argument("--port", type=int, default=8000, help="0 picks a free port (default: 8000)")
+    preview.add_argument("--build-dir", type=Path, default=Path("build"))
     anchor = commands.add_parser("anchor", help="print the selector of each occurrence of some words")
     anchor.add_argument("edition_dir", type=Path)
     anchor.add_argument("words")
@@ -76,6 +84,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return _check(args)
     if args.command == "collate":
         return _collate(args)
+    if args.command == "preview":
+        return _preview(args)
     return _build(args)
 
 
@@ -152,6 +162,7 @@ def _build(args: argparse.Namespace) -> int:
     pages = 0
     layouts = ""
     page_labels = None
+    print_pages = None
     warnings = list(problems)
     try:
         with OutputTransaction() as staged:
@@ -164,14 +175,27 @@ def _build(args: argparse.Namespace) -> int:
                 pages = pdf.page_count
                 layouts = f" ({pdf.layouts} layout{'s' if pdf.layouts > 1 else ''})"
                 page_labels = pdf.page_labels
+                print_pages = pdf.print_pages
                 warnings.extend(pdf.warnings)
                 outputs.extend(str(p) for p in pdf.paths)
             if args.output_format in ("epub", "all"):
                 from edition.writers.epub import build_epub
 
                 # With the PDF built in the same run, the EPUB carries the print page list.
-                epub = build_epub(edition, build_dir, progress=progress, page_map=page_labels, outputs=staged)
+                epub = build_epub(
+                    edition,
+                    build_dir,
+                    progress=progress,
+                    page_map=page_labels,
+                    print_pages=print_pages,
+                    outputs=staged,
+                )
                 outputs.append(str(epub.path))
+            if args.output_format in ("web", "all"):
+                from edition.writers.web import build_web
+
+                web = build_web(edition, build_dir, progress=progress, page_map=page_labels, outputs=staged)
+                outputs.append(f"{web.path}/ ({web.page_count} pages)")
             if args.output_format in ("tei", "all"):
                 from edition.writers.tei import build_tei
 
@@ -194,12 +218,40 @@ def _build(args: argparse.Namespace) -> int:
         seconds = time.perf_counter() - started
         print(
             diag.visible(
-                f"built {', '.join(outputs)}: {pages} pages{layouts}, {len(edition.glosses)} notes, "
+                f"built {', '.join(outputs)}: "
+                + (f"{pages} pages{layouts}, " if args.output_format in ("pdf", "all") else "")
+                + f"{len(edition.glosses)} notes, "
                 f"{len(warnings)} warnings, {seconds:.1f} s"
             ),
             file=sys.stderr,
         )
     return 1 if (args.strict and warnings) else 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from edition.preview import Preview
+
+    if not 0 <= args.port <= 65535:
+        print(f"edition: error: --port {args.port} is not a port (0 to 65535)", file=sys.stderr)
+        return 2
+    unusable = build_folder_problem(args.build_dir)
+    if unusable is not None:
+        _report([unusable])
+        return 1
+    try:
+        preview = Preview(args.edition_dir, args.build_dir, args.port, _print_now)
+    except OSError as error:
+        print(f"edition: error: cannot listen on 127.0.0.1:{args.port} ({error.strerror})", file=sys.stderr)
+        return 1
+    try:
+        preview.run()
+    except KeyboardInterrupt:
+        print("\npreview: stopped", file=sys.stderr)
+    return 0
+
+
+def _print_now(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def _schema(args: argparse.Namespace) -> int:

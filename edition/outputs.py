@@ -9,10 +9,11 @@ failure) can never leave new PDFs beside an old EPUB and page map. Anything not 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -74,20 +75,60 @@ class OutputTransaction:
         with self.open(target) as out:
             out.write(data)
 
+    def stage_folder(self, target: Path, files: Iterable[tuple[str, bytes]]) -> None:
+        """Stage a whole folder (a static site): ``files`` are (path relative to ``target``, bytes).
+
+        The folder is written in full under a hidden temporary name beside ``target``; ``commit`` swaps it
+        in (the previous folder is moved aside, then deleted), so a reader never sees half of each.
+        """
+        target = Path(target)
+        try:
+            temporary = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+        except OSError as error:
+            raise OutputError(target, error) from error
+        try:
+            for name, data in files:
+                path = temporary / name
+                if not path.resolve().is_relative_to(temporary.resolve()) or name.startswith("/"):
+                    raise ValueError(f"{name!r} is not inside the folder")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    path.write_bytes(data)
+                    os.chmod(path, 0o666 & ~_umask())
+                except OSError as error:
+                    raise OutputError(target, error) from error
+            os.chmod(temporary, 0o777 & ~_umask())
+        except BaseException:
+            shutil.rmtree(temporary, ignore_errors=True)
+            raise
+        self._staged = [(t, p) for t, p in self._staged if p != target]
+        self._staged.append((temporary, target))
+
     def commit(self) -> None:
         """Rename every staged file onto its target; an interrupt arriving meanwhile waits until the end."""
+        replaced: list[Path] = []
         with _interrupts_held():
             for temporary, target in self._staged:
                 try:
+                    if temporary.is_dir() and target.is_dir() and not target.is_symlink():
+                        # rename(2) cannot replace a non-empty folder: move the old one aside first.
+                        aside = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old."))
+                        os.replace(target, aside / target.name)
+                        replaced.append(aside)
                     os.replace(temporary, target)
                 except OSError as error:
                     raise OutputError(target, error) from error
             self._staged = []
+        for aside in replaced:
+            shutil.rmtree(aside, ignore_errors=True)
 
     def discard(self) -> None:
         """Delete every staged file not committed (the previous outputs stay as they were)."""
         for temporary, _ in self._staged:
-            temporary.unlink(missing_ok=True)
+            if temporary.is_dir() and not temporary.is_symlink():
+                shutil.rmtree(temporary, ignore_errors=True)
+            else:
+                temporary.unlink(missing_ok=True)
         self._staged = []
 
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from pypdf import PdfReader
 
 from edition.cli import main
 from tests.conftest import DEFAULT_EDITION
 
 pytestmark = pytest.mark.slow
+NOTE_FONT_PT = 8.0  # margin-notes.css: the margin notes' type size
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +82,127 @@ def test_every_kind_of_apparatus_entry_reaches_both_outputs(built: Path) -> None
         heading = entry.heading.split(",")[0].split(" (")[0]
         assert heading in pdf_text and heading in book, heading
     assert "Textual Notes" in pdf_text and "Bibliography" in pdf_text and "Index" in pdf_text
+
+
+def test_web_edition_shows_the_print_pages_of_the_epub_page_list(built: Path) -> None:
+    """Built in the same run, the web edition marks print pages of the EPUB's page list, every text page."""
+    import lxml.html
+
+    with zipfile.ZipFile(built / "revolution-betrayed.epub") as epub:
+        nav = epub.read("EPUB/nav.xhtml").decode()
+    page_list = nav[nav.index('epub:type="page-list"') :]
+    listed = re.findall(r'<a href="[^"]+">([^<]+)</a>', page_list)
+    site = built / "revolution-betrayed-web"
+    marked = []
+    for page in site.glob("*.html"):
+        tree = lxml.html.fromstring(page.read_bytes())
+        marked += [mark.get("aria-label").removeprefix("print page ") for mark in tree.find_class("pb")]
+    # The web edition marks a page where an element with an id begins on it (the page map); the EPUB,
+    # where the page's first word is. Every text page (arabic) has both; some front-matter pages that begin
+    # mid-paragraph, and the title pages, have only the EPUB's (measured: 10 of the 14 roman pages).
+    assert listed and set(marked) <= set(listed) and len(marked) == len(set(marked))
+    arabic = [label for label in listed if label.isdigit()]
+    assert arabic and set(arabic) <= set(marked)
+
+
+def _words(text: str) -> list[str]:
+    """Runs of letters, case-folded: what both outputs print alike (numbers, and § against p., differ)."""
+    return re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _letters(text: str) -> str:
+    return "".join(_words(text))
+
+
+def _printed_first_lines(pdf: Path) -> list[tuple[str, list[str]]]:
+    """(page label, words of the first line of its text block) for every page (no words: a blank page).
+
+    The text block is the page less its running head and folio (top 8.3 % and bottom 10 %, design.css.j2)
+    and less the margin notes: words in the outer 30 % of the width set at the notes' 8 pt (a title page's
+    wider text block reaches into that column, in larger type). Words as pdftotext places them.
+    """
+    from tests.writers.pdf.pdf_probe import is_page_prefix, page_words
+
+    reader = PdfReader(pdf)
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    found = []
+    for index, words in enumerate(page_words(pdf)):
+        recto = index % 2 == 0
+        inside = [
+            w
+            for w in words
+            if 0.083 * height - 2 < w.top
+            and w.bottom < 0.9 * height
+            and not (
+                (w.x0 > 0.7 * width if recto else w.x1 < 0.3 * width)
+                and w.bottom - w.top <= NOTE_FONT_PT + 0.2
+            )
+            and _letters(w.text)
+            and not is_page_prefix(w.text)
+        ]
+        if not inside:
+            found.append((reader.page_labels[index], []))
+            continue
+        first = min(inside, key=lambda w: w.top)
+        middle = (first.top + first.bottom) / 2  # a word of another size on the line spans this too
+        line = sorted((w for w in inside if w.top < middle < w.bottom), key=lambda w: w.x0)
+        found.append((reader.page_labels[index], [w.text for w in line]))
+    return found
+
+
+def _text_after_markers(epub: Path) -> list[tuple[str, list[str], etree._Element]]:
+    """(label, words that follow in reading order, marker) for every page marker, in reading order."""
+    from tests.writers.epub.epub_lint import NS, open_book
+
+    book = open_book(epub)
+    stream: list[tuple[str, etree._Element | None]] = []
+
+    def walk(element: etree._Element) -> None:
+        skipped = (
+            etree.QName(element).localname == "aside"
+            or element.get("hidden") is not None
+            or element.get(f"{{{NS['epub']}}}type") == "pagebreak"
+        )
+        if element.get(f"{{{NS['epub']}}}type") == "pagebreak":
+            stream.append(("", element))
+        if not skipped:
+            stream.append((element.text or "", None))
+            for child in element:
+                walk(child)
+        stream.append((element.tail or "", None))
+
+    for path in book.spine:
+        walk(book.documents[path].find(f"{{{NS['h']}}}body"))
+    out = []
+    for index, (_, marker) in enumerate(stream):
+        if marker is not None:
+            following = "".join(text for text, _ in stream[index + 1 : index + 400])
+            out.append((marker.get("aria-label"), _words(following), marker))
+    return out
+
+
+def test_every_printed_page_has_one_marker_in_the_epub_at_its_first_word(built: Path) -> None:
+    """For each page of the PDF with text, the EPUB's marker is followed by the page's first words."""
+    printed = _printed_first_lines(built / "revolution-betrayed-screen.pdf")
+    markers = _text_after_markers(built / "revolution-betrayed.epub")
+    pages = len(PdfReader(built / "revolution-betrayed-screen.pdf").pages)
+    blank = sum(not line for _, line in printed)
+    assert len(printed) == pages > 30 and 0 < blank < pages // 5  # the default edition has a few blank versos
+    # Every page once, in print order; a blank page is listed with the page after it.
+    assert [label for label, *_ in markers] == [label for label, _ in printed]
+    wrong = []
+    for (label, line), (_, following, marker) in zip(printed, markers, strict=True):
+        if not line:
+            continue
+        expected = _words(" ".join(line[:6]))
+        after = "".join(following)
+        # A word hyphenated across the page break: the page prints its end, the marker precedes it whole.
+        split = len(following[0]) > len(expected[0]) and following[0].endswith(expected[0])
+        if not (
+            after.startswith("".join(expected))
+            or (split and "".join(following[1:]).startswith("".join(expected[1:])))
+        ):
+            wrong.append((label, " ".join(line[:6]), " ".join(following[:8])))
+        ancestors = {etree.QName(a).localname for a in marker.iterancestors()}
+        assert not ancestors & {"h1", "h2", "h3", "h4", "h5", "h6", "nav", "aside"}, (label, ancestors)
+    assert not wrong, wrong

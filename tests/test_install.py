@@ -66,4 +66,6 @@ def test_pip_install_then_build_the_mini_edition(tmp_path: Path) -> None:
     )
     assert built.returncode == 0, built.stdout + built.stderr
     outputs = {path.name for path in (tmp_path / "out").iterdir()}
-    assert {"mini.pdf", "mini-screen.pdf", "mini.epub"} <= outputs
+    assert {"mini.pdf", "mini-screen.pdf", "mini.epub", "mini-web"} <= outputs
+    for asset in ("index.html", "web.css", "search.js", "search-index.js"):  # package data of the site
+        assert (tmp_path / "out" / "mini-web" / asset).is_file(), asset

@@ -23,17 +23,26 @@ OLD = {
     "mini-pages.json": b"{}",
     "mini.epub": b"old",
     "mini.tei.xml": b"old tei",
+    "mini-web": b"old site",  # a folder: its index.html
 }
 
 
 def previous_outputs(build_dir: Path) -> None:
     build_dir.mkdir(parents=True, exist_ok=True)
     for name, data in OLD.items():
-        (build_dir / name).write_bytes(data)
+        if name.endswith("-web"):
+            (build_dir / name).mkdir()
+            (build_dir / name / "index.html").write_bytes(data)
+        else:
+            (build_dir / name).write_bytes(data)
 
 
 def contents(build_dir: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(build_dir.iterdir())}
+    """Each output's bytes (a folder's: its index.html, and it must hold nothing left from before)."""
+    out = {}
+    for path in sorted(build_dir.iterdir()):
+        out[path.name] = (path / "index.html").read_bytes() if path.is_dir() else path.read_bytes()
+    return out
 
 
 def fake_pdf(edition, build_dir, *, outputs, **_):
@@ -41,7 +50,7 @@ def fake_pdf(edition, build_dir, *, outputs, **_):
     paths = (build_dir / f"{edition.name}.pdf", build_dir / f"{edition.name}-screen.pdf")
     for path in (*paths, build_dir / f"{edition.name}-pages.json"):
         outputs.stage(path, b"new " + path.name.encode())
-    return SimpleNamespace(page_count=1, layouts=1, page_labels={}, warnings=(), paths=paths)
+    return SimpleNamespace(page_count=1, layouts=1, page_labels={}, print_pages=(), warnings=(), paths=paths)
 
 
 def interrupted_epub(edition, build_dir, *, outputs, **_):
@@ -74,7 +83,25 @@ def test_all_outputs_are_replaced_together(
     assert sorted(after) == sorted(OLD)
     assert all(after[name] != OLD[name] for name in OLD)  # every one new, the real EPUB included
     assert after["mini.epub"].startswith(b"PK")
+    assert after["mini-web"].startswith(b"<!DOCTYPE html>")
     assert after["mini.tei.xml"].startswith(b"<?xml")
+
+
+def test_an_interrupt_in_the_web_build_keeps_the_previous_site_and_every_other_output(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import edition.writers.web as web_writer
+
+    def interrupted_web(edition, build_dir, *, outputs, **_):
+        outputs.stage_folder(build_dir / f"{edition.name}-web", [("index.html", b"new")])
+        raise KeyboardInterrupt
+
+    build_dir = tmp_path / "out"
+    previous_outputs(build_dir)
+    monkeypatch.setattr(pdf_writer, "build_pdf", fake_pdf)
+    monkeypatch.setattr(web_writer, "build_web", interrupted_web)
+    assert main(["build", str(mini), "--build-dir", str(build_dir), "-q"]) == 130
+    assert contents(build_dir) == OLD  # the staged folder was deleted, nothing was committed
 
 
 def test_a_transaction_that_is_not_committed_writes_nothing(tmp_path: Path) -> None:

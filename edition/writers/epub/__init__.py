@@ -17,12 +17,13 @@ that suits the author's own notes, which are few and are kept there, but would c
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from edition.book import book_of
 from edition.book.dates import DateError
+from edition.book.print_pages import PrintPage
 from edition.diagnostics import Diagnostic
 from edition.model import Edition, iter_paragraphs
 from edition.outputs import OutputTransaction
@@ -37,9 +38,9 @@ from edition.writers.epub.package import (
     CSS_HREF,
     build_package,
 )
-from edition.writers.epub.pages import paginate
+from edition.writers.epub.page_markers import place_page_markers
+from edition.writers.epub.pages import NO_PAGES, Pagination, paginate
 from edition.writers.epub.plan import plan_book
-from edition.writers.epub.raster import rasterise
 from edition.writers.epub.render import (
     CONTENT_DIR,
     BookView,
@@ -67,12 +68,15 @@ def build_epub(
     *,
     progress: Callable[[str, str], None] | None = None,
     page_map: Mapping[str, str] | None = None,
+    print_pages: Sequence[PrintPage] | None = None,
     outputs: OutputTransaction | None = None,
 ) -> EpubBuildResult:
     """Write ``build_dir/<edition.name>.epub``; a failed build leaves any previous EPUB untouched.
 
     ``page_map`` (element id -> print page label, from the PDF build) adds page break markers and a page
-    list; without it the EPUB has none and claims none. With ``outputs`` the file is only staged there.
+    list; ``print_pages`` (the words of every print page, from the same layout) places each marker
+    at the word where its page begins instead. Without either the EPUB has no page list and claims none.
+    With ``outputs`` the file is only staged there.
     Raises :class:`EpubError` for an inconsistent model.
     """
     started = time.perf_counter()
@@ -89,7 +93,7 @@ def build_epub(
     labels = book_plan.labels
     report("planning the book")
     plan = plan_book(book_plan)
-    pages = paginate(plan.flow, page_map)
+    pages = NO_PAGES if print_pages else paginate(plan.flow, page_map)
     timestamp = book_plan.date.midnight()
     linker = Linker(
         plan.locations,
@@ -105,12 +109,21 @@ def build_epub(
     book = BookView(
         edition, edition.metadata, edition.metadata.language, direction(edition.metadata.language), cover
     )
-    package = build_package(edition, plan, pages, labels)
-
     report(f"rendering {len(plan.documents)} documents")
     documents = dict(render_documents(book, plan, linker, pages, labels))
+    if print_pages:
+        # The page list in the navigation document is written from where the markers landed; it is
+        # hidden and skipped when placing, so the second placement finds the same places.
+        pages = Pagination(pages=place_page_markers(list(documents.items()), print_pages).pages)
+        documents = dict(render_documents(book, plan, linker, pages, labels))
+        documents.update(place_page_markers(list(documents.items()), print_pages).documents)
+    package = build_package(edition, plan, pages, labels)
     nav_path = f"{CONTENT_DIR}/nav.xhtml"
     cover_svg = render_cover_image(cover)
+    # Imported here: CairoSVG (and cairo with it) takes half a second to load, which the web writer, using
+    # this package's plan of the book, does not need.
+    from edition.writers.epub.raster import rasterise
+
     files = [
         *render_package(book, package),
         (nav_path, documents.pop(nav_path)),

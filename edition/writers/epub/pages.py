@@ -56,7 +56,7 @@ def paginate(flow: Sequence[tuple[str, str]], page_map: Mapping[str, str] | None
         if number is not None and last_number is not None:
             labels = [str(n) for n in range(last_number + 1, number) if str(n) not in seen] + labels
         for each in labels:
-            page = PageBreak(_unique_id(each, ids), each, href)
+            page = PageBreak(unique_page_id(each, ids), each, href)
             breaks.setdefault(element_id, []).append(page)
             pages.append(page)
             seen.add(each)
@@ -69,7 +69,8 @@ def _number(label: str) -> int | None:
     return int(label) if label.isascii() and label.isdigit() else None
 
 
-def _unique_id(label: str, used: set[str]) -> str:
+def unique_page_id(label: str, used: set[str]) -> str:
+    """A page marker's id, made from its label, unique among ``used`` (which it extends)."""
     # "." never occurs in a model id, so "page.…" cannot collide with one.
     base = "page." + (re.sub(r"[^A-Za-z0-9_-]+", "-", label).strip("-") or "x")
     candidate, count = base, 1

@@ -22,6 +22,7 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from edition.book.dates import DateError, EditionDate, parse_date
+from edition.book.print_pages import PrintPage
 from edition.diagnostics import Diagnostic
 from edition.model import Edition, Origin
 from edition.outputs import OutputTransaction
@@ -32,6 +33,7 @@ from edition.writers.pdf.finish import PrintFinisher, print_file, screen_from_pr
 from edition.writers.pdf.fonts import InstalledFont, find_font
 from edition.writers.pdf.layout import BookLayout, LayoutInputs, lay_out_book
 from edition.writers.pdf.margins import MarginNoteError, PlacementReport
+from edition.writers.pdf.page_text import print_pages
 from edition.writers.pdf.pages import dump_page_map, load_page_map
 from edition.writers.pdf.process import environment_epoch, pdf_process_state
 from edition.writers.pdf.templates import environment
@@ -68,6 +70,8 @@ class PdfBuildResult:
     layouts: int = 1  # how many times the book was laid out (1 unless a prediction or a margin failed)
     # Element id -> printed page label, for the EPUB's print page list.
     page_labels: Mapping[str, str] = field(default_factory=dict)
+    # The words of every page with text, to place the EPUB's page markers at the word.
+    print_pages: tuple[PrintPage, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +161,7 @@ def build_pdf(
         warnings=tuple(warnings),
         timings=clock.timings(),
         page_labels={element_id: layout.pages.label(element_id) for element_id in layout.pages.page_of},
+        print_pages=print_pages(layout.document.pages, layout.pages.numbering.label),
     )
 
 

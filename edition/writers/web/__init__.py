@@ -1,0 +1,123 @@
+"""The web edition: a static site, one page per division, side notes in the margin, offline search.
+
+``build_web`` plans the pages (``site``: the EPUB's division of the book into files, renamed), places the
+print page markers when a page map is known (``pagemap``, the EPUB's ``paginate``), renders every page from
+Jinja2 templates (``render``), writes the search index (``search``) and stages the whole folder at once
+(``edition.outputs``: written under a temporary name, swapped in on commit), so a failed build leaves the
+previous site as it was. No page needs JavaScript to be read; only the search does.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition.book import book_of
+from edition.book.dates import DateError
+from edition.diagnostics import Diagnostic
+from edition.model import Edition, iter_paragraphs
+from edition.outputs import OutputTransaction
+from edition.writers.epub.language import direction
+from edition.writers.epub.links import Linker
+from edition.writers.epub.pages import paginate
+from edition.writers.web.cache import PageCache
+from edition.writers.web.errors import WebError
+from edition.writers.web.pagemap import load_page_labels
+from edition.writers.web.render import TEMPLATES, SiteView, render_pages
+from edition.writers.web.search import INDEX_FILE, index_script, search_entries
+from edition.writers.web.site import plan_site, web_href
+from edition.writers.web.strings import STRINGS
+
+STYLESHEET = Path(__file__).resolve().parents[2] / "styles" / "web.css"  # package data: edition/styles
+SCRIPTS = TEMPLATES / "web" / "static"
+PREVIEW_SCRIPT = "preview.js"
+
+__all__ = ["PageCache", "WebBuildResult", "WebError", "build_web", "site_folder"]
+
+
+@dataclass(frozen=True, slots=True)
+class WebBuildResult:
+    path: Path  # the site's folder
+    page_count: int  # HTML pages
+    file_count: int  # every file of the site
+    has_print_pages: bool
+    seconds: float
+    locations: Mapping[str, str]  # element id -> page: where the preview finds a passage
+
+
+def site_folder(edition: Edition, build_dir: Path, *, preview: bool = False) -> Path:
+    return Path(build_dir) / f"{edition.name}-{'preview' if preview else 'web'}"
+
+
+def build_web(
+    edition: Edition,
+    build_dir: Path,
+    *,
+    progress: Callable[[str, str], None] | None = None,
+    page_map: Mapping[str, str] | None = None,
+    outputs: OutputTransaction | None = None,
+    preview: bool = False,
+    cache: PageCache | None = None,
+) -> WebBuildResult:
+    """Write ``build_dir/<name>-web/`` (``<name>-preview/`` for the live preview, whose pages reload
+    themselves). ``page_map`` (element id -> print page label) comes from a PDF built in the same run;
+    without it the page map the last PDF build left in ``build_dir`` is used, if there is one.
+    With ``outputs`` the folder is only staged there. ``cache`` (the preview's, kept between builds) spares
+    rendering pages whose inputs did not change. Raises :class:`WebError` for an inconsistent model.
+    """
+    started = time.perf_counter()
+
+    def report(message: str) -> None:
+        if progress is not None:
+            progress("web", message)
+
+    try:
+        book = book_of(edition)
+    except DateError as problem:
+        message = f"edition date {problem}"
+        raise WebError(message, [Diagnostic.at(edition.origin, "error", "bad-date", message)]) from None
+    labels = book.labels
+    report("planning the site")
+    plan = plan_site(book, search_title=STRINGS.search_page)
+    if page_map is None:
+        page_map = load_page_labels(Path(build_dir) / f"{edition.name}-pages.json")
+    flow = tuple((element_id, web_href(href)) for element_id, href in plan.book_plan.flow)
+    pages = paginate(flow, page_map)
+    linker = Linker(
+        plan.locations,
+        {gloss.element_id: gloss.lemma_id for gloss in edition.glosses},
+        {
+            p.number: p.element_id
+            for p in iter_paragraphs(edition.sections)
+            if p.element_id and p.number is not None
+        },
+        labels,
+    )
+    language = edition.metadata.language
+    site = SiteView(
+        edition, edition.metadata, language, direction(language), STRINGS, bool(pages.pages), preview
+    )
+    report(f"rendering {len(plan.pages)} pages")
+    files = list(render_pages(site, plan, linker, pages, labels, cache))
+    page_count = len(files)
+    entries = search_entries(plan, edition.footnotes, labels)
+    files += [
+        (INDEX_FILE, index_script(entries)),
+        ("web.css", STYLESHEET.read_bytes()),
+        ("search.js", (SCRIPTS / "search.js").read_bytes()),
+    ]
+    if preview:
+        files.append((PREVIEW_SCRIPT, (SCRIPTS / PREVIEW_SCRIPT).read_bytes()))
+    folder = site_folder(edition, build_dir, preview=preview)
+    report(f"writing {folder}")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    if outputs is None:
+        with OutputTransaction() as own:
+            own.stage_folder(folder, files)
+            own.commit()
+    else:
+        outputs.stage_folder(folder, files)
+    seconds = time.perf_counter() - started
+    return WebBuildResult(folder, page_count, len(files), bool(pages.pages), seconds, plan.locations)
