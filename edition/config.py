@@ -197,6 +197,14 @@ STYLE = Shape(
         ),
         Field("series", "entries", "The apparatus series and where each is printed.", shape=SERIES),
         Field(
+            "contents_depth",
+            "integer",
+            "The deepest heading level the contents, bookmarks and EPUB navigation list: 1 divisions only, "
+            "2 sections (# and ##), 3 also ### subsections (default), 4 also ####.",
+            minimum=1,
+            maximum=4,
+        ),
+        Field(
             "apparatus_form",
             "choice",
             "A negative apparatus (default) names only the witnesses that differ; a positive one names the "
@@ -353,6 +361,7 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         subject=tuple(value for value, _ in fields.text_list(node, "subject")),
         description=fields.text(node, "description"),
         witnesses=_witnesses(node, fields),
+        title_origin=title.origin if (title := node.get("title")) is not None else None,
     )
     return EditionConfig(
         root=root,
@@ -558,12 +567,33 @@ def _style(root: Path, node: YMap, problems: list[Diagnostic]) -> Style:
         line_numbers=line_numbers,
         note_keys=note_keys,
         series=series,
+        contents_depth=_contents_depth(style_node, fields, problems, default.contents_depth),
         apparatus_form=cast(
             Literal["negative", "positive"],
             _choice(style_node, STYLE, "apparatus_form", fields) or default.apparatus_form,
         ),
         origins=tuple(origins),
     )
+
+
+def _contents_depth(style_node: YMap, fields: FieldReader, problems: list[Diagnostic], default: int) -> int:
+    depth = fields.integer(style_node, "contents_depth")
+    if depth is None:
+        return default
+    if depth > 4:
+        found = style_node.get("contents_depth")
+        assert found is not None
+        problems.append(
+            Diagnostic.at(
+                found.origin,
+                "error",
+                "bad-value",
+                f"contents_depth {depth} is deeper than any heading the book lists",
+                "use 1 (divisions), 2 (sections), 3 (### subsections) or 4 (#### subsections)",
+            )
+        )
+        return default
+    return depth
 
 
 def _stylesheet(root: Path, style_node: YMap, fields: FieldReader) -> str | None:

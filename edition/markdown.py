@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from edition.diagnostics import Diagnostic
@@ -65,6 +65,8 @@ class RawParagraph:
 class RawHeading:
     level: int
     paragraph: RawParagraph
+    # ``{short_title="…" dateline="…"}`` on the line before the heading (edition/section_attrs.py reads them)
+    attributes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +105,13 @@ class RawDocument:
 
 
 # Attributes are read on bracketed spans only ("[Wort]{lang=de}"), not after links or code, where a stray
-# "{…}" is more likely to be the author's own text.
+# "{…}" is more likely to be the author's own text; and on a line of their own before a block (a section
+# heading's short title, dateline and signature), which only headings accept.
 _PARSER = (
     MarkdownIt("commonmark", {"html": True})
     .use(footnote_plugin)
     .use(attrs_plugin, spans=True, after=("span_close",))
+    .use(attrs_block_plugin)
 )
 
 
@@ -251,12 +255,24 @@ class _BlockBuilder:
     def _block(self, tokens: list[Token], position: int) -> tuple[RawBlock | None, int]:
         token = tokens[position]
         kind = token.type
+        if token.attrs and kind != "heading_open":
+            self.problems.append(
+                Diagnostic.at(
+                    Origin(self.relpath, max(self.origin(token).line - 1, 1), self.column),
+                    "warning",
+                    "unsupported-attributes",
+                    "attributes on a line of their own are not supported before this block; they are ignored",
+                    "attributes before a block are read only on a section heading (short_title, author, "
+                    "date, dateline, signature); for words in another language write [words]{lang=de}",
+                )
+            )
         if kind == "paragraph_open":
             paragraph = self.paragraph(tokens[position + 1], self.origin(token))
             return paragraph, position + 3
         if kind == "heading_open":
             paragraph = self.paragraph(tokens[position + 1], self.origin(token))
-            return RawHeading(int(token.tag[1]), paragraph), position + 3
+            attributes = tuple((str(k), str(v)) for k, v in token.attrs.items())
+            return RawHeading(int(token.tag[1]), paragraph, attributes), position + 3
         if kind == "blockquote_open":
             inner, position = self._until(tokens, position + 1, "blockquote_close")
             return RawQuote(tuple(inner), self.origin(token)), position

@@ -224,14 +224,40 @@ Block = Paragraph | Heading | BlockQuote | ListBlock | ThematicBreak
 
 
 @dataclass(frozen=True, slots=True)
+class Signed:
+    """Who signed a section (an author's preface) and where and when: printed at its end, not numbered.
+
+    ``date`` is ISO (YYYY, YYYY-MM or YYYY-MM-DD) for the outputs' metadata; ``dateline`` is the place and
+    date as the source prints them ("London, 30th January, 1888"); ``signature`` the name as signed.
+    """
+
+    author: str | None
+    date: str | None
+    dateline: str | None
+    signature: str | None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
-    """A division of the copy-text: an optional heading and the blocks up to the next heading."""
+    """A division of the copy-text: an optional heading and the blocks up to the next heading.
+
+    ``title`` is the heading as plain text (no note marks or markup); ``short_title`` the running head
+    the author gave (``{short_title="…"}`` before the heading); ``signed`` its own author and signature.
+    """
 
     element_id: str
     title: str | None
     heading: Heading | None
     blocks: tuple[Block, ...]
     origin: Origin
+    short_title: str | None = None
+    signed: Signed | None = None
+
+    @property
+    def running_head(self) -> str:
+        """What the running head prints: the short title, else the title."""
+        return self.short_title or self.title or ""
 
 
 EssayRole = Literal["introduction", "note-on-the-text"]
@@ -436,6 +462,7 @@ class Metadata:
     witnesses: tuple[SourceWitness, ...]
     # Everyone else the book names: translators, authors of an introduction … (edition.yaml ``contributors``)
     contributors: tuple[Person, ...] = ()
+    title_origin: Origin | None = None  # where edition.yaml gives the title (a layout warning points there)
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,6 +503,8 @@ class Style:
     # How print keys textual notes: by page ("p. 12 § 31") or by page and line ("12.17").
     note_keys: Literal["page", "page.line"] = "page"
     series: tuple[ApparatusSeries, ...] = ()  # none declared: textual notes at the back
+    # The deepest heading level listed in the contents, bookmarks and EPUB nav (2 sections, 3 ###, 4 ####).
+    contents_depth: int = 3
     # A negative apparatus names only the witnesses that differ ("on] upon N H"); a positive one names the
     # lemma's witnesses too ("on Bl] upon N H").
     apparatus_form: Literal["negative", "positive"] = "negative"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from edition import apparatus as app
-from edition.anchoring import Span, TextIndex
+from edition.anchoring import Selector, Span, TextIndex
 from edition.bibliography import (
     CitationRequest,
     CslItem,
@@ -67,6 +67,7 @@ from edition.model import (
     plain_text,
 )
 from edition.overlay import PointOverlay, RangeOverlay, build_inlines
+from edition.section_attrs import SectionAttributes, section_attributes
 from edition.targets import TargetTable
 from edition.textfile import as_named_in_config, edition_too_large, read_text_file
 from edition.typography import RULES, apply_rules
@@ -159,6 +160,7 @@ class _Resolver:
         self.rules = tuple(RULES[name] for name in config.typography)
         self.language = config.metadata.language  # the rules follow it (quotation marks), and spans switch it
         self.index = TextIndex([])
+        self.headings: list[RawHeading] = []  # the copy-text's headings (no entry anchors in them yet)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -196,6 +198,7 @@ class _Resolver:
         config = self.config
         documents = [self._copy_text(ref.path, ref.origin, n) for n, ref in enumerate(config.text, 1)]
         text_blocks = tuple(b for doc in documents if doc for b in doc.blocks)
+        self.headings = [b for b in text_blocks if isinstance(b, RawHeading)]
         raw_footnotes = [fn for doc in documents if doc for fn in doc.footnotes]
         apparatus = app.read_apparatus(
             self.root, [(ref.path, ref.origin) for ref in config.apparatus], self.problems
@@ -342,10 +345,31 @@ class _Resolver:
         for what, entries in groups:
             for entry in entries:
                 label = f"{what} '{entry.id}'" if entry.id else what
-                span = index.resolve(entry.selector, label, problems)
+                found: list[Diagnostic] = []
+                span = index.resolve(entry.selector, label, found)
                 if span is not None:
                     spans[id(entry)] = span
+                problems.extend(self._in_a_heading(entry.selector, label, d) for d in found)
         return spans
+
+    def _in_a_heading(self, selector: Selector, what: str, problem: Diagnostic) -> Diagnostic:
+        """A lemma the paragraphs lack but a heading has: say that headings take no entries yet, rather
+        than suggest a spelling mistake."""
+        if problem.code != "lemma-not-found" or not self.headings:
+            return problem
+        headings = TextIndex([(n, heading.paragraph.text) for n, heading in enumerate(self.headings, 1)])
+        matches = headings.candidates(selector)
+        if not matches:
+            return problem
+        heading = self.headings[headings.to_span(*matches[0]).paragraph]
+        return Diagnostic.at(
+            selector.origin,
+            "error",
+            "lemma-in-heading",
+            f"{what}: '{selector.quoted}' is in a heading ({heading.paragraph.origin}); apparatus entries "
+            "on headings are not supported yet",
+            "anchor the entry in a paragraph (a gloss on the heading's words where the text first uses them)",
+        )
 
     def _lemma(self, span: Span) -> LemmaSpan:
         return LemmaSpan(
@@ -581,11 +605,32 @@ class _Resolver:
             converted = to_blocks(tuple(group), inlines, number_of, self._heading_id)
             first = converted[0]
             heading = first if isinstance(group[0], RawHeading) and isinstance(first, Heading) else None
-            # The title as printed (typography applied), for contents, running heads and navigation.
-            title = plain_text(heading.content) if heading is not None else None
+            # The title as printed (typography applied), for contents, running heads and navigation:
+            # plain text, so no note mark, emphasis or other markup reaches them.
+            title = " ".join(plain_text(heading.content).split()) if heading is not None else None
             body = converted[1:] if heading is not None else converted
             origin = group[0].origin if not isinstance(group[0], RawHeading) else group[0].paragraph.origin
-            sections.append(Section(f"sec-{n}", title, heading, tuple(body), origin))
+            for block in group[1:]:
+                if isinstance(block, RawHeading) and block.attributes:
+                    section_attributes(
+                        block.attributes, block.paragraph.origin, self.problems, opens_section=False
+                    )
+            attributes = SectionAttributes(None, None)
+            if isinstance(group[0], RawHeading):
+                attributes = section_attributes(
+                    group[0].attributes, group[0].paragraph.origin, self.problems, opens_section=True
+                )
+            sections.append(
+                Section(
+                    f"sec-{n}",
+                    title,
+                    heading,
+                    tuple(body),
+                    origin,
+                    short_title=attributes.short_title,
+                    signed=attributes.signed,
+                )
+            )
         return tuple(sections)
 
     def _front_matter(self) -> tuple[Essay, ...]:

@@ -97,7 +97,11 @@ def _value(f: Field, in_group: bool) -> Schema:
         kinds: list[Schema] = [{"type": "string", "pattern": ID_PATTERN.pattern}, {"type": "boolean"}]
         return {"anyOf": kinds if f.required else [*kinds, {"type": "null"}]}
     if f.kind == "integer":
-        return {"type": "integer", **({"minimum": f.minimum} if f.minimum is not None else {})}
+        return {
+            "type": "integer",
+            **({"minimum": f.minimum} if f.minimum is not None else {}),
+            **({"maximum": f.maximum} if f.maximum is not None else {}),
+        }
     if f.kind == "boolean":
         return {"type": "boolean"}
     if f.kind == "texts":

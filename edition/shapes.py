@@ -59,6 +59,7 @@ class Field:
     choices: tuple[str, ...] = ()
     case_sensitive: bool = True  # for choices: False when the loader folds case first
     minimum: int | None = None
+    maximum: int | None = None  # for integers (the loader reports a larger value itself)
     non_empty: bool = False  # a list that must name at least one item
     shape: Shape | None = None  # for mapping and entries
     # Rules ``edition check`` applies that a JSON Schema cannot state (other files, the copy-text …).

@@ -17,6 +17,7 @@ from edition.book.dates import EditionDate, parse_date
 from edition.book.divisions import FrontEssay, NoteOnText, front_essays, note_on_text
 from edition.book.index import IndexGroup, index_groups
 from edition.book.labels import Labels, labels_for
+from edition.book.notes import NoteGroup, note_groups
 from edition.book.series import at_foot
 from edition.model import Edition, Emendation, Variant
 
@@ -37,6 +38,8 @@ class Book:
     textual_notes: tuple[Emendation, ...]
     variant_readings: tuple[Variant, ...] = ()
     footnote_refs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # The author's notes at the back, by section when their labels repeat (edition/book/notes.py).
+    notes: tuple[NoteGroup, ...] = ()
 
     def at_back(self, kind: str) -> bool:
         """True when print sets entries of ``kind`` (emendations, variants) at the back, not at the foot."""
@@ -81,4 +84,5 @@ def book_of(edition: Edition, label_overrides: Mapping[str, str] | None = None) 
         textual_notes=tuple(sorted(edition.emendations, key=lambda e: e.number)),
         variant_readings=edition.variants,
         footnote_refs=MappingProxyType({note.element_id: note.ref_id for note in edition.footnotes}),
+        notes=note_groups(edition),
     )

@@ -50,6 +50,7 @@ class Labels:
     see_also: str
     # Title page and imprint.
     edited_by: str
+    translated_by: str
     about_authors: str
     copy_text: str
     published_by: str
@@ -118,6 +119,7 @@ ENGLISH = Labels(
     index_other="Other",
     see_also="See also",
     edited_by="Edited by",
+    translated_by="Translated by",
     about_authors="About the Author",
     copy_text="Copy-text",
     published_by="Published by",

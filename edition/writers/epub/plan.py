@@ -15,7 +15,8 @@ from typing import Literal
 from edition.book import Book
 from edition.book.index import IndexLine
 from edition.book.labels import Labels
-from edition.model import BibEntry, Edition, Emendation, Essay, Gloss, Section, Variant
+from edition.book.notes import NoteGroup
+from edition.model import BibEntry, Edition, Emendation, Essay, Gloss, Heading, Section, Variant
 from edition.writers.epub.errors import EpubError
 from edition.writers.epub.walk import IdWalker, glosses_in, textual_note_id, variant_reading_id
 
@@ -93,6 +94,7 @@ class BookPlan:
     index_groups: tuple[IndexGroup, ...]
     index_headed: bool  # more than one group: each gets its heading
     textual_notes: tuple[Emendation, ...]
+    notes: tuple[NoteGroup, ...] = ()  # the author's notes, by section when their labels repeat
     variant_readings: tuple[Variant, ...] = ()
     lemma_sigla: Mapping[str, tuple[str, ...]] = field(
         default_factory=dict
@@ -143,6 +145,7 @@ def plan_book(book: Book) -> BookPlan:
         index_groups=index_groups,
         index_headed=len(index_groups) > 1,
         textual_notes=textual_notes,
+        notes=book.notes,
         variant_readings=book.variant_readings,
         lemma_sigla={v.element_id: book.lemma_sigla(v) for v in book.variant_readings},
     )
@@ -244,16 +247,20 @@ def _note_ids(doc: Document, walker: IdWalker) -> Iterator[str]:
 def _toc(documents: tuple[Document, ...], book: Book) -> tuple[TocEntry, ...]:
     """The book's contents (``edition.book.contents``) as links to files, after the title page and imprint.
 
-    The text's entry links to the first section file; its sections are its children (the first one only
-    when it is untitled, as the text's own entry already leads there).
+    The text's entry links to the first section file; the copy-text's headings are nested under it by
+    their level (a ``###`` under its section), each linking to its heading. Every heading the contents
+    list is in the navigation, the first section's too.
     """
     fixed = {doc.kind: doc.href for doc in documents}
     by_id: dict[str, str] = {}
     for doc in documents:
         if doc.essay is not None:
             by_id[doc.essay.element_id] = doc.href
-        if doc.section is not None and doc.section.heading is not None:
-            by_id[doc.section.heading.element_id] = doc.href
+        if doc.section is not None:
+            for heading_id in _heading_ids(doc.section):
+                by_id[heading_id] = f"{doc.href}#{heading_id}"
+            if doc.section.heading is not None:  # a section's own heading: its file, from the top
+                by_id[doc.section.heading.element_id] = doc.href
     kind_href = {
         "note-on-the-text": fixed.get("note"),
         "author-notes": fixed.get("endnotes"),
@@ -264,13 +271,11 @@ def _toc(documents: tuple[Document, ...], book: Book) -> tuple[TocEntry, ...]:
     }
     first = next((doc for doc in documents if doc.kind == "section"), None)
     contents = book.contents()
-    children = tuple(
-        TocEntry(entry.title, by_id[entry.element_id])
+    headings = [
+        (entry.level, entry.title, by_id[entry.element_id])
         for entry in contents
         if entry.kind == "section" and entry.element_id is not None
-    )
-    if first is not None and first.section is not None and first.section.heading is not None:
-        children = children[1:]
+    ]
     entries = [
         TocEntry(book.labels.title_page, fixed["titlepage"]),
         TocEntry(book.labels.imprint, fixed["imprint"]),
@@ -280,12 +285,34 @@ def _toc(documents: tuple[Document, ...], book: Book) -> tuple[TocEntry, ...]:
             continue
         if entry.kind == "text":
             if first is not None:
-                entries.append(TocEntry(entry.title, first.href, children))
+                entries.append(TocEntry(entry.title, first.href, _nested(headings)))
             continue
         href = by_id[entry.element_id] if entry.element_id is not None else kind_href.get(entry.kind)
         if href is not None:
             entries.append(TocEntry(entry.title, href))
     return tuple(entries)
+
+
+def _heading_ids(section: Section) -> Iterator[str]:
+    for block in section.blocks:
+        if isinstance(block, Heading):
+            yield block.element_id
+
+
+def _nested(headings: list[tuple[int, str, str]]) -> tuple[TocEntry, ...]:
+    """(level, title, href) in reading order as a tree: each entry holds the deeper ones that follow it.
+    A heading deeper than the one before it by more than a level is nested one level down (no gaps)."""
+    out: list[TocEntry] = []
+    position = 0
+    while position < len(headings):
+        _, title, href = headings[position]
+        end = position + 1
+        while end < len(headings) and headings[end][0] > headings[position][0]:
+            end += 1
+        children = _nested(headings[position + 1 : end])
+        out.append(TocEntry(title, href, children))
+        position = end
+    return tuple(out)
 
 
 def _landmarks(documents: tuple[Document, ...], labels: Labels) -> tuple[Landmark, ...]:

@@ -229,7 +229,7 @@ def _sources(
                 for name in STYLESHEETS
             ),
             "/* ---- generated from edition.yaml ---- */",
-            environment().get_template("design.css.j2").render(d=design, title=edition.metadata.title),
+            environment().get_template("design.css.j2").render(d=design),
         ]
     ).encode()
     hrefs = [quote(css_name)]

@@ -40,6 +40,7 @@ from edition.writers.pdf.line_numbers import (
 from edition.writers.pdf.margins import PlacementReport, place_margin_notes
 from edition.writers.pdf.overfull import overfull_lines
 from edition.writers.pdf.pages import PageMap, layout_page_map
+from edition.writers.pdf.running_heads import Shortened, shortened_warnings, wrapped_heads
 from edition.writers.pdf.slots import fill_page_numbers
 from edition.writers.pdf.templates import environment
 from edition.writers.pdf.view import INDEX_ID, TEXT_ID, BookView, book_view
@@ -84,24 +85,31 @@ def lay_out_book(
     predicted = previous
     foot = entry_per_lemma(edition)  # the foot apparatus, if the edition prints one
     foot_warnings: list[Diagnostic] = []
+    shortened: dict[str, Shortened] = {}  # running heads that did not fit one line
     report("html", edition.name)
     for attempt in range(1, MAX_LAYOUTS + 1):
         last = attempt == MAX_LAYOUTS
+        heads = {key: item.printed for key, item in shortened.items()}
         with phase("html"):
-            view = _view(edition, inputs, endnotes, predicted, index_apart=True)
+            view = _view(edition, inputs, endnotes, predicted, index_apart=True, heads=heads)
             html = env.get_template("book.html.j2").render(view=view, foot=foot)
             if predicted is None or not _covers(predicted, view.printed_ids):
                 predicted = _predict(edition, inputs, html, view, previous)
-                view = _view(edition, inputs, endnotes, predicted, index_apart=True)
+                view = _view(edition, inputs, endnotes, predicted, index_apart=True, heads=heads)
                 html = env.get_template("book.html.j2").render(view=view, foot=foot)
         with phase("layout"):
             document = inputs.render(html)
         report("layout", str(len(document.pages)))
         if edition.index:
             with phase("layout"):
-                document = _append_index(edition, inputs, endnotes, document)
+                document = _append_index(edition, inputs, endnotes, document, heads)
             report("index", str(len(document.pages)))
         laid_out = layout_page_map(document.pages, TEXT_ID)
+        wrapped = wrapped_heads(document.pages, edition, heads)
+        if wrapped and not last:
+            shortened.update((item.key, item) for item in wrapped)
+            predicted = laid_out
+            continue
         if not foot.is_empty and not foot.page_line_keys:
             settling = check_layout(edition, document.pages, foot)
             if not settling.settled or needs_page_blocks(foot):
@@ -149,7 +157,8 @@ def lay_out_book(
         labels = [laid_out.numbering.label(i) for i in range(len(document.pages))]
         origins = _paragraph_origins(edition)
         diagnostics.extend(overfull_lines(document.pages, origins, edition.origin, labels))
-        whole = _view(edition, inputs, endnotes, laid_out, index_apart=False)
+        whole = _view(edition, inputs, endnotes, laid_out, index_apart=False, heads=heads)
+        diagnostics.extend(shortened_warnings(edition, shortened))
         warnings = tuple(dict.fromkeys([*whole.index_warnings, *refusals, *foot_warnings, *diagnostics]))
         return BookLayout(document, whole, laid_out, warnings, attempt, foot)
     raise AssertionError("unreachable: the last layout always returns")
@@ -189,8 +198,17 @@ def _view(
     pages: PageMap | None,
     *,
     index_apart: bool,
+    heads: dict[str, str] | None = None,
 ) -> BookView:
-    return book_view(edition, inputs.stylesheets, inputs.created, endnotes, pages, index_apart=index_apart)
+    return book_view(
+        edition,
+        inputs.stylesheets,
+        inputs.created,
+        endnotes,
+        pages,
+        index_apart=index_apart,
+        shortened_heads=heads,
+    )
 
 
 def _covers(pages: PageMap, ids: frozenset[str]) -> bool:
@@ -218,7 +236,11 @@ def _predict(
 
 
 def _append_index(
-    edition: Edition, inputs: LayoutInputs, endnotes: frozenset[str], document: weasyprint.Document
+    edition: Edition,
+    inputs: LayoutInputs,
+    endnotes: frozenset[str],
+    document: weasyprint.Document,
+    heads: dict[str, str],
 ) -> weasyprint.Document:
     """Lay the index out with the page numbers of ``document`` and append its pages.
 
@@ -226,7 +248,7 @@ def _append_index(
     Its folios continue the book's (same font configuration, so the pages can be written as one PDF).
     """
     book = layout_page_map(document.pages, TEXT_ID)
-    view = _view(edition, inputs, endnotes, book, index_apart=False)
+    view = _view(edition, inputs, endnotes, book, index_apart=False, heads=heads)
     count = len(document.pages)
     spacer = count % 2 == 1  # the next page (0-based index ``count``) would be a verso
     html = (

@@ -22,6 +22,8 @@ from edition.model import (
     CitationLink,
     Emended,
     ExternalLink,
+    FootnoteRef,
+    GlossRef,
     Heading,
     IndexMark,
     Inline,
@@ -33,6 +35,7 @@ from edition.model import (
     Text,
     Variant,
     VariantLemma,
+    plain_text,
 )
 from edition.writers.pdf.foot_apparatus import NO_PLAN
 
@@ -57,8 +60,10 @@ def environment() -> Environment:
     env.filters["note_paragraphs"] = note_paragraphs
     env.filters["long_date"] = long_date
     env.filters["attach_points"] = attach_points
+    env.filters["separated"] = separated
     env.filters["space_into_styles"] = space_into_styles
     env.filters["title_lines"] = title_lines
+    env.filters["plain"] = lambda nodes: " ".join(plain_text(nodes).split())
     env.tests["external_url"] = is_external_url
     env.tests["variant"] = lambda item: isinstance(item, Variant)
     env.globals["unknown_node"] = unknown_node
@@ -157,6 +162,32 @@ def attach_points(nodes: tuple[Inline, ...]) -> tuple[Inline | Marked, ...]:
     if pending:
         out.append(Marked(tuple(pending), ()))
     return tuple(out)
+
+
+def separated(nodes: tuple[Inline | Marked, ...]) -> tuple[tuple[bool, Inline | Marked], ...]:
+    """Each node with whether a separator goes before it: a note mark (an author's note or a gloss) that
+    follows another, even one inside emphasis, a span or a lemma, is set apart so that "8" and "1" never
+    read as "81". Empty point targets between them are transparent."""
+    out: list[tuple[bool, Inline | Marked]] = []
+    after_mark = False
+    for node in nodes:
+        if isinstance(node, Marked) and not node.children:
+            out.append((False, node))
+            continue
+        out.append((after_mark and _edge_mark(node, last=False), node))
+        after_mark = _edge_mark(node, last=True)
+    return tuple(out)
+
+
+def _edge_mark(node: Inline | Marked, *, last: bool) -> bool:
+    """Whether ``node`` begins (or, with ``last``, ends) with a note mark."""
+    if isinstance(node, FootnoteRef | GlossRef):
+        return True
+    children = node.children if isinstance(node, (*CONTAINERS, Marked)) else ()
+    visible = [child for child in children if not (isinstance(child, Anchor | IndexMark))]
+    if not visible:
+        return False
+    return _edge_mark(visible[-1] if last else visible[0], last=last)
 
 
 CLOSING_QUOTE_SPACE = re.compile(r"[”’»›][.,;:!?]*(\s+)$")

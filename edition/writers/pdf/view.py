@@ -8,7 +8,7 @@ printed as endnotes and the ids whose page numbers are printed. The templates on
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Literal
 
 from edition.book import Book, book_of
@@ -61,6 +61,14 @@ class BookView:
     index_warnings: tuple[Diagnostic, ...]
     # The index is laid out as a document of its own after the rest of the book (see layout.py).
     index_apart: bool = False
+    # The copy-text's headings the contents list (and so the bookmarks): id -> level (2 to 4).
+    listed_headings: Mapping[str, int] = field(default_factory=dict)
+    # Running heads shortened to fit one line (running_heads.py): "book" or a section id -> the text.
+    shortened_heads: Mapping[str, str] = field(default_factory=dict)
+
+    def head(self, key: str, text: str) -> str:
+        """The running head printed for ``key`` (``text`` unless a layout found it too long)."""
+        return self.shortened_heads.get(key, text)
 
     @property
     def textual_notes_at_back(self) -> bool:
@@ -83,6 +91,7 @@ def book_view(
     pages: PageMap | None = None,
     *,
     index_apart: bool = False,
+    shortened_heads: Mapping[str, str] | None = None,
 ) -> BookView:
     """The view of the book whose page references and index print the pages of ``pages``.
 
@@ -95,9 +104,8 @@ def book_view(
     index, index_warnings = PrintedIndex(()), tuple[Diagnostic, ...]()
     if pages is not None and edition.index and not index_apart:
         index, index_warnings = build_index(book.index, pages.page_of, pages.folio)
-    contents = tuple(
-        _toc_entry(entry) for entry in book.contents(gloss_endnotes=bool(endnoted), foot_apparatus=True)
-    )
+    book_contents = book.contents(gloss_endnotes=bool(endnoted), foot_apparatus=True)
+    contents = tuple(_toc_entry(entry) for entry in book_contents)
     return BookView(
         book=book,
         edition=edition,
@@ -117,6 +125,12 @@ def book_view(
         printed_ids=_printed_ids(edition, contents),
         index_warnings=index_warnings,
         index_apart=index_apart,
+        shortened_heads=dict(shortened_heads or {}),
+        listed_headings={
+            entry.element_id: entry.level
+            for entry in book_contents
+            if entry.kind == "section" and entry.element_id is not None
+        },
     )
 
 

@@ -103,6 +103,7 @@ def test_toc_lists_every_part_in_reading_order(sample: Book):
         "Note on the Text",
         "A Sample Study Edition",
         "Second part",
+        "A subsection",
         "Notes",
         "Textual Notes",
         "Bibliography",
@@ -110,6 +111,14 @@ def test_toc_lists_every_part_in_reading_order(sample: Book):
     ]
     nested = toc.xpath("h:ol/h:li[h:a='A Sample Study Edition']/h:ol/h:li/h:a", namespaces=NS)
     assert [text_of(a) for a in nested] == ["Second part"]
+
+
+def test_a_subsection_is_nested_under_its_section_and_links_to_its_heading(sample: Book):
+    nav = sample.documents[sample.nav_path]
+    (link,) = nav.xpath("//h:nav[@epub:type='toc']//h:a[.='A subsection']", namespaces=NS)
+    parent = link.getparent().getparent().getparent()  # a -> li -> ol -> li of the section
+    assert text_of(parent.find("h:a", NS)) == "Second part"
+    assert link.get("href") == "sec-second-part.xhtml#h-a-subsection"
 
 
 def test_landmarks(sample: Book):

@@ -1,0 +1,131 @@
+"""A section heading's attributes: a short title for running heads, its own author, dateline and signature."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from edition.resolve import check_edition
+from edition.writers.epub import build_epub
+from edition.writers.pdf.templates import environment
+from edition.writers.pdf.view import book_view
+
+SIGNED = (
+    '{short_title="First" author="Ada Author" signature="A. A." dateline="London, 30th January, 1888" '
+    "date=1888-01-30}\n## A first section"
+)
+
+
+def _article(mini: Path, old: str, new: str) -> None:
+    path = mini / "text/article.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_attributes_reach_the_section(mini: Path) -> None:
+    _article(mini, "## A first section", SIGNED)
+    result = check_edition(mini)
+    assert result.edition is not None and not result.diagnostics
+    first = result.edition.sections[1]
+    assert (first.title, first.short_title, first.running_head) == ("A first section", "First", "First")
+    assert first.signed is not None
+    assert (first.signed.author, first.signed.signature, first.signed.dateline, first.signed.date) == (
+        "Ada Author",
+        "A. A.",
+        "London, 30th January, 1888",
+        "1888-01-30",
+    )
+    assert str(first.signed.origin) == "text/article.md:3:1"  # the attributes' own line
+    assert result.edition.sections[2].signed is None and result.edition.sections[2].short_title is None
+
+
+def test_an_unknown_key_and_an_impossible_date_are_located_errors(mini: Path) -> None:
+    _article(mini, "## A first section", '{signatur="A. A." date=1888-02-30}\n## A first section')
+    found = {
+        (d.code, f"{d.path}:{d.line}:{d.column}")
+        for d in check_edition(mini).diagnostics
+        if d.severity == "error"
+    }
+    assert found == {("unknown-key", "text/article.md:3:1"), ("bad-date", "text/article.md:3:1")}
+
+
+def test_attributes_where_they_are_not_read_say_not_supported(mini: Path) -> None:
+    _article(mini, "## A second section", '{short_title="Two"}\n### A second section')
+    _article(mini, "Stalin rose to power.", '{short_title="x"}\nStalin rose to power.')
+    problems = [d for d in check_edition(mini).diagnostics if d.code == "unsupported-attributes"]
+    assert [(d.severity, f"{d.path}:{d.line}:{d.column}") for d in problems] == [
+        ("warning", "text/article.md:5:1"),
+        ("warning", "text/article.md:12:1"),
+    ]
+    assert all("not supported" in d.message for d in problems)
+
+
+def test_print_signs_the_section_at_its_end_not_as_a_numbered_paragraph(mini: Path) -> None:
+    _article(mini, "## A first section", SIGNED)
+    edition = check_edition(mini).edition
+    assert edition is not None
+    html = environment().get_template("book.html.j2").render(view=book_view(edition, (), "2026-11-26"))
+    tree = lxml_html.fromstring(html)
+    (section,) = tree.xpath("//section[@id='sec-2']")
+    (footer,) = section.xpath("footer[@class='signed']")
+    assert section.index(footer) == len(section) - 1  # after the last block
+    assert [p.get("class") for p in footer] == ["signature", "dateline"]
+    assert [p.text_content() for p in footer] == ["A. A.", "London, 30th January, 1888"]
+    assert not footer.xpath(".//*[@class='pnum']")
+    (heading,) = section.xpath("h2")
+    assert heading.get("data-running-head") == "First"
+    assert heading.get("data-bookmark") == "A first section"
+
+
+def test_the_epub_signs_it_with_a_machine_readable_date(mini: Path, tmp_path: Path) -> None:
+    _article(mini, "## A first section", SIGNED)
+    edition = check_edition(mini).edition
+    assert edition is not None
+    epub = build_epub(edition, tmp_path / "build").path
+    with zipfile.ZipFile(epub) as book:
+        name = next(n for n in book.namelist() if b'id="sec-2"' in book.read(n))
+        tree = etree.fromstring(book.read(name))
+    ns = {"h": "http://www.w3.org/1999/xhtml"}
+    (time,) = tree.xpath("//h:footer[@class='signed']/h:p[@class='dateline']/h:time", namespaces=ns)
+    assert (time.get("datetime"), time.text) == ("1888-01-30", "London, 30th January, 1888")
+
+
+def test_a_lemma_found_only_in_a_heading_says_headings_are_not_supported(mini: Path) -> None:
+    glosses = mini / "apparatus/glosses.yaml"
+    glosses.write_text(
+        glosses.read_text(encoding="utf-8")
+        + "  - id: on-heading\n    lemma: A first section\n    note: x.\n",
+        encoding="utf-8",
+    )
+    (problem,) = [d for d in check_edition(mini).diagnostics if d.severity == "error"]
+    assert problem.code == "lemma-in-heading"
+    assert "not supported" in problem.message and "text/article.md:3:1" in problem.message
+    assert "spelling" not in (problem.hint or "")
+
+
+def test_a_lemma_in_no_heading_is_still_not_found(mini: Path) -> None:
+    glosses = mini / "apparatus/glosses.yaml"
+    glosses.write_text(
+        glosses.read_text(encoding="utf-8") + "  - id: nowhere\n    lemma: A third section\n    note: x.\n",
+        encoding="utf-8",
+    )
+    (problem,) = [d for d in check_edition(mini).diagnostics if d.severity == "error"]
+    assert problem.code == "lemma-not-found"
+
+
+def test_a_gloss_on_a_subsection_heading_of_the_second_edition_says_not_supported(tmp_path: Path) -> None:
+    root = tmp_path / "manifesto"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "manifesto", root)
+    glosses = root / "apparatus/glosses.yaml"
+    glosses.write_text(
+        glosses.read_text(encoding="utf-8")
+        + "  - id: feudal-socialism\n    lemma: Feudal Socialism\n    note: x.\n",
+        encoding="utf-8",
+    )
+    (problem,) = [d for d in check_edition(root).diagnostics if d.severity == "error"]
+    assert problem.code == "lemma-in-heading" and "text/chapter-3.md:6:1" in problem.message
