@@ -107,7 +107,10 @@ def _value(f: Field, in_group: bool) -> Schema:
     if f.kind == "texts":
         # One text, or a list of them; an item of a list may be "" (what it names is edition check's).
         single = _text(True) if f.required else TEXT
-        return {"anyOf": [single, {"type": "array", "items": TEXT, **_min_items(f)}]}
+        item = TEXT
+        if f.pattern is not None:  # a number never matches: only strings can
+            single = item = {"type": "string", "pattern": f.pattern}
+        return {"anyOf": [single, {"type": "array", "items": item, **_min_items(f)}]}
     if f.kind == "choice":
         if f.required:
             return _choice(f)

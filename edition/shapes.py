@@ -61,6 +61,7 @@ class Field:
     minimum: int | None = None
     maximum: int | None = None  # for integers (the loader reports a larger value itself)
     non_empty: bool = False  # a list that must name at least one item
+    pattern: str | None = None  # for texts: what every item must match (a JSON Schema regular expression)
     shape: Shape | None = None  # for mapping and entries
     # Rules ``edition check`` applies that a JSON Schema cannot state (other files, the copy-text …).
     checked: tuple[str, ...] = ()

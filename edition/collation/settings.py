@@ -20,7 +20,7 @@ COLLATION = Shape(
             "spelling",
             "texts",
             "Spellings counted as one word, each group written with slashes: honour/honor.",
-            checked=("each group has two or more spellings",),
+            pattern=r"[^\s/][\s\S]*/[\s\S]*[^\s/]",  # two or more spellings: words on both sides of a slash
         ),
     ),
 )
