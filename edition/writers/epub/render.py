@@ -6,12 +6,9 @@ pagination and the id walker. Nothing is accumulated while rendering, so files c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import NoReturn
 
 import jinja2
 
@@ -19,16 +16,13 @@ from edition.book.labels import Labels
 from edition.model import Edition, Metadata
 from edition.writers.epub.cover import Cover
 from edition.writers.epub.errors import EpubError
-from edition.writers.epub.flow import unnest
 from edition.writers.epub.links import Linker
 from edition.writers.epub.package import PACKAGE_PATH, Package
 from edition.writers.epub.pages import Pagination
 from edition.writers.epub.plan import BookPlan, Document
-from edition.writers.epub.walk import gloss_ref_id, textual_note_id, variant_reading_id
+from edition.writers.markup_templates import markup_environment
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 CONTENT_DIR = "EPUB"
-_WEB = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,39 +36,9 @@ class BookView:
     cover: Cover
 
 
-def _kind(node: object) -> str:
-    return type(node).__name__
-
-
-def _fail(message: str) -> NoReturn:
-    raise EpubError(message)
-
-
-def _is_web(href: str) -> bool:
-    """Only absolute URLs become links: a relative href would point into the EPUB at nothing."""
-    return bool(_WEB.match(href))
-
-
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.globals.update(
-        kind=_kind,
-        fail=_fail,
-        is_web=_is_web,
-        unnest=unnest,
-        gloss_ref_id=gloss_ref_id,
-        textual_note_id=textual_note_id,
-        variant_reading_id=variant_reading_id,
-    )
-    return env
+    return markup_environment(EpubError)
 
 
 def render_documents(

@@ -22,10 +22,11 @@ from edition.outputs import OutputTransaction
 from edition.writers.epub.language import direction
 from edition.writers.epub.links import Linker
 from edition.writers.epub.pages import paginate
+from edition.writers.markup_templates import TEMPLATES
 from edition.writers.web.cache import PageCache
 from edition.writers.web.errors import WebError
 from edition.writers.web.pagemap import load_page_labels
-from edition.writers.web.render import TEMPLATES, SiteView, render_pages
+from edition.writers.web.render import SiteView, render_pages
 from edition.writers.web.search import INDEX_FILE, index_script, search_entries
 from edition.writers.web.site import plan_site, web_href
 from edition.writers.web.strings import strings_for

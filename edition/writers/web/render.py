@@ -8,28 +8,21 @@ same place and a § or note link means the same thing in both.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import NoReturn
 
 import jinja2
 
 from edition.book.labels import Labels
 from edition.model import Edition, Metadata
-from edition.writers.epub.flow import unnest
 from edition.writers.epub.links import Linker
 from edition.writers.epub.pages import Pagination
-from edition.writers.epub.walk import gloss_ref_id, textual_note_id, variant_reading_id
+from edition.writers.markup_templates import markup_environment
 from edition.writers.web.cache import PageCache
 from edition.writers.web.errors import WebError
 from edition.writers.web.site import Page, SitePlan
 from edition.writers.web.strings import SiteStrings
-
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-_WEB = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,39 +38,9 @@ class SiteView:
     preview: bool  # the editor's live preview: the page loads the reload script
 
 
-def _kind(node: object) -> str:
-    return type(node).__name__
-
-
-def _fail(message: str) -> NoReturn:
-    raise WebError(message)
-
-
-def _is_web(href: str) -> bool:
-    """Only absolute URLs become links: a relative href would point into the site at nothing."""
-    return bool(_WEB.match(href))
-
-
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.globals.update(
-        kind=_kind,
-        fail=_fail,
-        is_web=_is_web,
-        unnest=unnest,
-        gloss_ref_id=gloss_ref_id,
-        textual_note_id=textual_note_id,
-        variant_reading_id=variant_reading_id,
-    )
-    return env
+    return markup_environment(WebError)
 
 
 def render_pages(
