@@ -21,10 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.book import book_of
-from edition.book.dates import DateError
 from edition.book.print_pages import PrintPage
-from edition.diagnostics import Diagnostic
 from edition.model import Edition, iter_paragraphs
 from edition.outputs import OutputTransaction
 from edition.writers.epub.archive import write_atomically
@@ -48,6 +45,7 @@ from edition.writers.epub.render import (
     render_documents,
     render_package,
 )
+from edition.writers.errors import book_for_writer
 
 STYLESHEET = Path(__file__).resolve().parents[2] / "styles" / "epub.css"  # package data: edition/styles
 
@@ -85,11 +83,7 @@ def build_epub(
         if progress is not None:
             progress("epub", message)
 
-    try:
-        book_plan = book_of(edition)
-    except DateError as problem:
-        message = f"edition date {problem}"
-        raise EpubError(message, [Diagnostic.at(edition.origin, "error", "bad-date", message)]) from None
+    book_plan = book_for_writer(edition, EpubError)
     labels = book_plan.labels
     report("planning the book")
     plan = plan_book(book_plan)

@@ -11,12 +11,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from edition.book import book_of
-from edition.book.dates import DateError
-from edition.diagnostics import Diagnostic
 from edition.model import Edition
 from edition.outputs import OutputTransaction
-from edition.writers.errors import WriterError
+from edition.writers.errors import WriterError, book_for_writer
 from edition.writers.tei.document import tei_document
 
 __all__ = ["TeiBuildResult", "build_tei", "tei_bytes"]
@@ -29,11 +26,7 @@ class TeiBuildResult:
 
 def tei_bytes(edition: Edition) -> bytes:
     """The TEI document of ``edition``, UTF-8, with an XML declaration; the same edition, the same bytes."""
-    try:
-        book = book_of(edition)
-    except DateError as problem:
-        message = f"edition date {problem}"
-        raise WriterError(message, [Diagnostic.at(edition.origin, "error", "bad-date", message)]) from None
+    book = book_for_writer(edition, WriterError)
     return etree.tostring(tei_document(book), xml_declaration=True, encoding="UTF-8") + b"\n"
 
 

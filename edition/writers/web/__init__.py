@@ -14,14 +14,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.book import book_of
-from edition.book.dates import DateError
-from edition.diagnostics import Diagnostic
 from edition.model import Edition, iter_paragraphs
 from edition.outputs import OutputTransaction
 from edition.writers.epub.language import direction
 from edition.writers.epub.links import Linker
 from edition.writers.epub.pages import paginate
+from edition.writers.errors import book_for_writer
 from edition.writers.markup_templates import TEMPLATES
 from edition.writers.web.cache import PageCache
 from edition.writers.web.errors import WebError
@@ -74,11 +72,7 @@ def build_web(
         if progress is not None:
             progress("web", message)
 
-    try:
-        book = book_of(edition)
-    except DateError as problem:
-        message = f"edition date {problem}"
-        raise WebError(message, [Diagnostic.at(edition.origin, "error", "bad-date", message)]) from None
+    book = book_for_writer(edition, WebError)
     labels = book.labels
     report("planning the site")
     strings = strings_for(edition.metadata.language)
