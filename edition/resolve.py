@@ -67,7 +67,7 @@ from edition.model import (
     plain_text,
 )
 from edition.overlay import PointOverlay, RangeOverlay, build_inlines
-from edition.section_attrs import SectionAttributes, section_attributes
+from edition.section_attrs import SectionAttributes, section_attributes, section_id
 from edition.targets import TargetTable
 from edition.textfile import as_named_in_config, edition_too_large, read_text_file
 from edition.typography import RULES, apply_rules
@@ -224,6 +224,7 @@ class _Resolver:
         self.index = index
         self.targets.add_paragraphs(len(paragraphs))
         self._register_footnote_targets(raw_footnotes, numbers)
+        self._register_section_targets(text_blocks, numbers)
 
         # A copy-text file that could not be read would make every lemma in it "not found": report the
         # cause alone (it is already in problems) and one note of what was left unchecked.
@@ -319,6 +320,18 @@ class _Resolver:
 
     def _heading_id(self) -> str:
         return f"h-{next(self.heading_counter)}"
+
+    def _register_section_targets(self, blocks: tuple[RawBlock, ...], numbers: dict[int, int]) -> None:
+        """Sections named with ``{id=…}`` before their heading, as cross-reference targets: the section's
+        element (``sec-N``, as every output names it), its first paragraph's §, its title."""
+        for n, group in enumerate(_section_groups(blocks), 1):
+            opening = group[0]
+            if not isinstance(opening, RawHeading) or (name := section_id(opening.attributes)) is None:
+                continue
+            first = next(iter(raw_paragraphs(tuple(group[1:]))), None)
+            paragraph = numbers.get(id(first)) if first is not None else None
+            title = " ".join(opening.paragraph.text.split())
+            self.targets.add(name, Target(f"sec-{n}", "section", paragraph, title), opening.paragraph.origin)
 
     def _register_footnote_targets(self, footnotes: Iterable[RawFootnote], numbers: dict[int, int]) -> None:
         for fn in footnotes:
@@ -593,15 +606,8 @@ class _Resolver:
     def _sections(
         self, blocks: tuple[RawBlock, ...], inlines: ParagraphInlines, number_of: ParagraphNumber
     ) -> tuple[Section, ...]:
-        groups: list[list[RawBlock]] = [[]]
-        for block in blocks:
-            if isinstance(block, RawHeading) and block.level <= 2 and groups[-1]:
-                groups.append([])
-            groups[-1].append(block)
         sections = []
-        for n, group in enumerate(groups, 1):
-            if not group:
-                continue
+        for n, group in enumerate(_section_groups(blocks), 1):
             converted = to_blocks(tuple(group), inlines, number_of, self._heading_id)
             first = converted[0]
             heading = first if isinstance(group[0], RawHeading) and isinstance(first, Heading) else None
@@ -689,3 +695,14 @@ class _Resolver:
             for key in formatted  # in the style's order (contributors, date, title for Chicago)
         ]
         return tuple(entries)
+
+
+def _section_groups(blocks: tuple[RawBlock, ...]) -> list[list[RawBlock]]:
+    """The text's blocks cut into sections at every # or ## heading (empty groups left out); the n-th
+    group is section ``sec-n`` in every output."""
+    groups: list[list[RawBlock]] = [[]]
+    for block in blocks:
+        if isinstance(block, RawHeading) and block.level <= 2 and groups[-1]:
+            groups.append([])
+        groups[-1].append(block)
+    return [group for group in groups if group]

@@ -6,7 +6,8 @@ Written on the line before the heading, as Markdown attribute lists are::
     ## Preface to the English Edition of 1888
 
 Only a heading that opens a section (``#`` or ``##``) takes them; every other key, or a subsection's
-attributes, is a located diagnostic that says what is not supported.
+attributes, is a located diagnostic that says what is not supported. ``id="communists"`` names the section
+for cross-references (``target: communists``); the resolver registers it before anything points at it.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from dataclasses import dataclass
 from datetime import date as Date
 
 from edition.diagnostics import Diagnostic
+from edition.fields import ID_PATTERN
 from edition.model import Origin, Signed
 
-SECTION_KEYS = ("short_title", "author", "date", "dateline", "signature")
+SECTION_KEYS = ("id", "short_title", "author", "date", "dateline", "signature")
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -68,6 +70,16 @@ def section_attributes(
                     where, "error", "bad-value", f"'{key}' is empty", "write the text, or leave it out"
                 )
             )
+        elif key == "id" and not ID_PATTERN.match(value):
+            problems.append(
+                Diagnostic.at(
+                    where,
+                    "error",
+                    "bad-id",
+                    f"the section id '{value}' is not an id",
+                    "start with a letter; then letters, digits, '-' or '_' (id=communists)",
+                )
+            )
         else:
             values[key] = " ".join(value.split())
     iso = values.get("date")
@@ -86,6 +98,13 @@ def section_attributes(
     if any(key in values for key in ("author", "dateline", "signature")) or iso is not None:
         signed = Signed(values.get("author"), iso, values.get("dateline"), values.get("signature"), where)
     return SectionAttributes(values.get("short_title"), signed)
+
+
+def section_id(attributes: tuple[tuple[str, str], ...]) -> str | None:
+    """The ``id`` a section heading's attributes name, if it is a well-formed id (else None: reported
+    by :func:`section_attributes`)."""
+    value = next((value.strip() for key, value in attributes if key == "id"), None)
+    return value if value is not None and ID_PATTERN.match(value) else None
 
 
 def _valid_date(text: str) -> bool:

@@ -55,7 +55,7 @@ class TargetTable:
             elif near:
                 hint = f"did you mean '{near}'?"
             else:
-                hint = "a target is an entry id, a named anchor, or a paragraph such as §31"
+                hint = "a target is an entry id, a named anchor, a section's id, or a paragraph such as §31"
             self.problems.append(
                 Diagnostic.at(
                     origin, "error", "unknown-target", f"cross-reference to unknown target '{name}'", hint

@@ -129,3 +129,58 @@ def test_a_gloss_on_a_subsection_heading_of_the_second_edition_says_not_supporte
     )
     (problem,) = [d for d in check_edition(root).diagnostics if d.severity == "error"]
     assert problem.code == "lemma-in-heading" and "text/chapter-3.md:6:1" in problem.message
+
+
+def _retarget(mini: Path, target: str) -> None:
+    path = mini / "apparatus/other.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "    target: policeman\n" in text
+    path.write_text(text.replace("    target: policeman\n", f"    target: {target}\n"), encoding="utf-8")
+
+
+def test_a_section_named_with_an_id_is_a_cross_reference_target(mini: Path) -> None:
+    _article(mini, "## A first section", "{id=first}\n## A first section")
+    _retarget(mini, "first")
+    result = check_edition(mini)
+    assert result.edition is not None and not result.diagnostics, result.diagnostics
+    edition = result.edition
+    (reference,) = edition.cross_references
+    section = edition.sections[1]
+    first_paragraph = next(b for b in section.blocks if getattr(b, "number", None) is not None)
+    assert (reference.target.kind, reference.target.element_id) == ("section", section.element_id)
+    assert (reference.target.paragraph, reference.target.label) == (first_paragraph.number, "A first section")
+
+
+def test_a_section_target_links_in_print_and_epub(mini: Path, tmp_path: Path) -> None:
+    _article(mini, "## A first section", "{id=first}\n## A first section")
+    _retarget(mini, "first")
+    edition = check_edition(mini).edition
+    assert edition is not None
+    html = environment().get_template("book.html.j2").render(view=book_view(edition, (), "2026-01-01"))
+    page = lxml_html.fromstring(html)
+    section_id = edition.sections[1].element_id
+    assert page.xpath(f"//*[@id='{section_id}']")  # the target element exists in print
+    assert page.xpath(f"//a[@class='xref'][@href='#{section_id}']")
+    assert page.xpath(f"//a[@class='pageref'][@href='#{section_id}']")
+    epub = build_epub(edition, tmp_path).path
+    with zipfile.ZipFile(epub) as book:
+        files = {name: book.read(name) for name in book.namelist() if name.endswith(".xhtml")}
+    links = [
+        a.get("href")
+        for data in files.values()
+        for a in etree.fromstring(data).iter("{http://www.w3.org/1999/xhtml}a")
+        if (a.get("href") or "").endswith(f"#{section_id}")
+    ]
+    assert links
+    for href in links:  # every link lands on the element in the file it names
+        name, _, fragment = href.partition("#")
+        target = etree.fromstring(files[f"EPUB/{name}"])
+        assert target.xpath(f"//*[@id='{fragment}']")
+
+
+def test_a_malformed_or_unknown_section_id_is_a_located_error(mini: Path) -> None:
+    _article(mini, "## A first section", "{id=1st}\n## A first section")
+    _retarget(mini, "first")
+    codes = {(d.code, d.path, d.line) for d in check_edition(mini).diagnostics if d.severity == "error"}
+    assert ("bad-id", "text/article.md", 3) in codes
+    assert any(code == "unknown-target" for code, _path, _line in codes)
