@@ -19,7 +19,7 @@ def add_header(tei: etree._Element, book: Book, witness_ids: Mapping[str, str]) 
     header = element(tei, "teiHeader")
     description = element(header, "fileDesc")
     _title_statement(element(description, "titleStmt"), metadata)
-    _publication(element(description, "publicationStmt"), metadata, book)
+    _publication(element(description, "publicationStmt"), metadata)
     source = element(description, "sourceDesc")
     if metadata.witnesses:
         listing = element(source, "listWit")
@@ -61,7 +61,7 @@ def _responsibility(statement: etree._Element, person: Person) -> None:
         element(responsibility, "persName", person.name)
 
 
-def _publication(statement: etree._Element, metadata: Metadata, book: Book) -> None:
+def _publication(statement: etree._Element, metadata: Metadata) -> None:
     if metadata.publisher:
         element(statement, "publisher", metadata.publisher)
     else:  # TEI wants someone responsible for the publication: the editors
@@ -69,10 +69,5 @@ def _publication(statement: etree._Element, metadata: Metadata, book: Book) -> N
     element(statement, "idno", metadata.identifier)
     availability = element(statement, "availability")
     element(availability, "licence", metadata.rights)
-    element(statement, "date", metadata.date, when=_iso(book))
-
-
-def _iso(book: Book) -> str:
-    date = book.date
-    parts = [f"{date.year:04d}", *(f"{n:02d}" for n in (date.month, date.day) if n is not None)]
-    return "-".join(parts)
+    # The writer's book_of has parsed it: YYYY, YYYY-MM or YYYY-MM-DD exactly as written, TEI's @when.
+    element(statement, "date", metadata.date, when=metadata.date)
