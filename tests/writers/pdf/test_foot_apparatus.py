@@ -19,7 +19,7 @@ from edition.resolve import load_edition
 from edition.writers.pdf import build_pdf
 from tests.conftest import DEFAULT_EDITION
 from tests.writers.pdf.pdf_probe import Word, internal_links, page_words
-from tests.writers.pdf.test_line_numbers import _body_lines, _headings, _squeeze
+from tests.writers.pdf.test_line_numbers import _body_lines, _headings, _squeeze, printed_on_line
 
 GETTYSBURG = DEFAULT_EDITION.parent / "gettysburg"
 
@@ -119,18 +119,12 @@ def _check_keys(built, lemma_words, by_origin) -> tuple[int, set[str], set[str]]
         body = _body_lines(edition, page, _body_words(words_by_page[page]), headings)
         first = _squeeze(lemma_words[key.dest].split()[0])
         assert line <= len(body), (key, [b.text for b in body[-2:]])
-        assert _on_line(first, body[line - 1].text), (key, body[line - 1 : line])
+        assert printed_on_line(first, body[line - 1].text), (key, body[line - 1 : line])
     # Every entry left away from its lemma's page is warned about and keyed by page and line. An entry
     # keyed so in one layout may settle in the next: it keeps its (still right) page.line key.
     unsettled = {by_origin[(w.path, w.line)] for w in result.warnings if w.code == "apparatus-unsettled"}
     assert unsettled <= keyed_by_page
     return keyed_by_line, keyed_by_page, unsettled
-
-
-def _on_line(word: str, line: str) -> bool:
-    """``word`` is printed on ``line``, whole or as the hyphenated fragment that ends it."""
-    fragment = line.split()[-1]
-    return word in _squeeze(line) or (fragment.endswith("-") and word.startswith(fragment[:-1]))
 
 
 def test_the_build_settles_in_a_known_number_of_layouts(foot_built) -> None:

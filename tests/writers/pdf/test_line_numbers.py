@@ -105,6 +105,12 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def printed_on_line(word: str, line: str) -> bool:
+    """``word`` is printed on ``line``, whole or as the hyphenated fragment that ends it."""
+    fragment = line.split()[-1]
+    return _squeeze(word) in _squeeze(line) or (fragment.endswith("-") and word.startswith(fragment[:-1]))
+
+
 def _headings(edition) -> set[str]:
     """What is printed in the text but is not the copy-text: headings, the title, byline and author notes."""
     titles = {_squeeze(plain_text(s.heading.content)) for s in edition.sections if s.heading is not None}

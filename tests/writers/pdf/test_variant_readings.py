@@ -22,7 +22,15 @@ from edition.cli import main
 from edition.resolve import load_edition
 from tests.writers.epub.epub_lint import epubcheck, epubcheck_problems
 from tests.writers.pdf.pdf_probe import page_words
-from tests.writers.pdf.test_line_numbers import KEY, _body_lines, _group_lines, _headings, _opens, _squeeze
+from tests.writers.pdf.test_line_numbers import (
+    KEY,
+    _body_lines,
+    _group_lines,
+    _headings,
+    _opens,
+    _squeeze,
+    printed_on_line,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -71,15 +79,7 @@ def test_every_variant_is_keyed_by_the_line_its_lemma_starts_on(at_back) -> None
         index = labels.index(match["page"])
         body = _body_lines(edition, index, words_by_page[index], headings)
         line = body[int(match["line"]) - 1]
-        assert _starts_on(variant.lemma.text.split()[0], line.text), (key, variant.lemma.text, line.text)
-
-
-def _starts_on(word: str, line: str) -> bool:
-    """True if ``word`` is printed on ``line``, whole or as the hyphenated fragment that ends it."""
-    if _squeeze(word) in _squeeze(line):
-        return True
-    fragment = line.split()[-1]
-    return fragment.endswith("-") and word.startswith(fragment[:-1].lstrip("(“\"'"))
+        assert printed_on_line(variant.lemma.text.split()[0], line.text), (key, variant.lemma.text, line.text)
 
 
 def test_a_positive_apparatus_names_the_lemmas_witnesses_before_the_bracket(at_back) -> None:
