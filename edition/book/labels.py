@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from edition.book.label_tables import LABEL_TABLES, MONTHS
+from edition.book.label_tables import LABEL_TABLES, MONTHS, primary_language
 
 
 class UnknownLabelError(ValueError):
@@ -193,8 +193,7 @@ def labels_for(language: str, overrides: Mapping[str, str]) -> Labels:
 
     Raises :class:`UnknownLabelError` for an override naming no label.
     """
-    primary = language.strip().lower().replace("_", "-").split("-")[0]
-    table = _TABLES.get(primary, ENGLISH)
+    table = _TABLES.get(primary_language(language), ENGLISH)
     for name in overrides:
         if name not in LABEL_NAMES:
             raise UnknownLabelError(name)

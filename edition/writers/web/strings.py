@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from edition.book.label_tables import primary_language
+
 
 @dataclass(frozen=True, slots=True)
 class SiteStrings:
@@ -143,4 +145,4 @@ _TABLES: Mapping[str, SiteStrings] = {
 
 def strings_for(language: str) -> SiteStrings:
     """The site's words for ``language`` (a BCP 47 tag; its primary subtag chooses), English otherwise."""
-    return _TABLES.get(language.strip().lower().replace("_", "-").split("-")[0], STRINGS)
+    return _TABLES.get(primary_language(language), STRINGS)
