@@ -138,13 +138,9 @@ def check_layout(edition: Edition, pages: Sequence[Page], plan: FootPlan) -> Set
 
 
 def needs_page_blocks(plan: FootPlan) -> bool:
-    """True after the first layout: its one footnote per entry stacks the entries one to a line (and
-    interleaves several series); a block per page runs them in, series by series."""
-    return _interleaved(plan)
-
-
-def _interleaved(plan: FootPlan) -> bool:
-    """True while entries stand one to a block (the first layout's plan)."""
+    """True while entries stand one to a block (the first layout's plan): one footnote per entry stacks
+    the entries one to a line (and interleaves several series); a block per page runs them in, series by
+    series."""
     return len(plan.groups) > 1 and all(len(entries) == 1 for entries in plan.groups.values())
 
 
