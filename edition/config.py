@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal, cast
 
 from edition.book.dates import is_date
@@ -401,7 +401,24 @@ def _typography(names: tuple[tuple[str, Origin], ...], problems: list[Diagnostic
 
 
 def _text_files(node: YMap, fields: FieldReader) -> tuple[FileRef, ...]:
-    return tuple(FileRef(p, o) for p, o in fields.text_list(node, "text"))
+    """The copy-text files, each once: a file named twice would print its text twice and give its
+    paragraphs two § numbers each."""
+    files: dict[str, FileRef] = {}
+    for path, origin in fields.text_list(node, "text"):
+        key = PurePosixPath(path).as_posix()
+        if key in files:
+            fields.problems.append(
+                Diagnostic.at(
+                    origin,
+                    "error",
+                    "duplicate-text-file",
+                    f"the text file '{path}' is named twice (first at {files[key].origin})",
+                    "name each copy-text file once under 'text:'",
+                )
+            )
+            continue
+        files[key] = FileRef(path, origin)
+    return tuple(files.values())
 
 
 def _single_file(node: YMap, fields: FieldReader, name: str) -> FileRef | None:

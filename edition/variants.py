@@ -9,7 +9,7 @@ cannot print them, and TEI parallel segmentation cannot encode them).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from edition import apparatus as app
 from edition.anchoring import Span
@@ -23,8 +23,7 @@ NoteBlocks = Callable[[app.NoteText | None], tuple[Block, ...]]
 
 
 def resolve_variants(
-    entries: Sequence[app.VariantsEntry],
-    spans: Mapping[int, Span],
+    placed: Iterable[tuple[Span, app.VariantsEntry]],
     witnesses: Sequence[SourceWitness],
     lemma_of: LemmaOf,
     note_blocks: NoteBlocks,
@@ -33,14 +32,11 @@ def resolve_variants(
     """The variants in text order (outer before inner when they nest), numbered 1, 2, …"""
     sigla = [w.siglum for w in witnesses]
     copy_text = sigla[0] if sigla else None
-    placed = sorted(
-        ((spans[id(e)], e) for e in entries if id(e) in spans),
-        key=lambda item: (item[0].paragraph, item[0].start, -item[0].end),
-    )
-    _check_nesting(placed, problems)
+    ordered = sorted(placed, key=lambda item: (item[0].paragraph, item[0].start, -item[0].end))
+    _check_nesting(ordered, problems)
     cited_at: dict[tuple[int, int, int], dict[str, Origin]] = {}
     out: list[Variant] = []
-    for span, entry in placed:
+    for span, entry in ordered:
         lemma = lemma_of(span)
         seen = cited_at.setdefault((span.paragraph, span.start, span.end), {})
         readings: list[Reading] = []

@@ -205,6 +205,20 @@ def test_missing_file_named_in_edition_yaml(mini: Path) -> None:
     assert d.message == "'front/note.md' named in edition.yaml does not exist"
 
 
+def test_text_file_named_twice(mini: Path) -> None:
+    """Named twice, a file would be printed twice with two § numbers for each paragraph."""
+    config = (mini / "edition.yaml").read_text()
+    write(
+        mini,
+        "edition.yaml",
+        config.replace("text: [text/article.md]", "text: [text/article.md, text/article.md]"),
+    )
+    d = only(mini, "duplicate-text-file")
+    assert (d.path, d.line, d.column) == ("edition.yaml", 21, 25)
+    assert d.message == "the text file 'text/article.md' is named twice (first at edition.yaml:21:8)"
+    assert check_edition(mini).edition is None
+
+
 def test_index_form_not_found(mini: Path) -> None:
     text = (mini / "apparatus/other.yaml").read_text().replace("forms: [bureaucracy]", "forms: [bureacracy]")
     write(mini, "apparatus/other.yaml", text)

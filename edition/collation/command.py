@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition import apparatus as app
-from edition.anchoring import Span, TextIndex
+from edition.anchoring import TextIndex
 from edition.blocks import raw_paragraphs
 from edition.collation.align import Proposal, align
 from edition.collation.merge import Merge, merge
@@ -19,6 +19,7 @@ from edition.config import EditionConfig, read_config
 from edition.diagnostics import Diagnostic, EditionError, SourceProblem, has_errors
 from edition.markdown import parse_markdown
 from edition.model import Origin
+from edition.resolution.anchored import Placed
 from edition.textfile import read_text_file
 
 DEFAULT_INTO = "apparatus/variants.yaml"
@@ -109,12 +110,8 @@ def collate(root: Path, witness: Path, siglum: str, into: str = DEFAULT_INTO) ->
 
     entries = existing.variants if existing else ()
     ignored: list[Diagnostic] = []  # an entry that no longer resolves is reported as stale, not as an error
-    spans: dict[int, Span] = {}
-    for entry in entries:
-        span = index.resolve(entry.selector, "variants entry", ignored)
-        if span is not None:
-            spans[id(entry)] = span
-    merged = merge(proposals, entries, spans, siglum)
+    placed = [Placed(entry, index.resolve(entry.selector, "variants entry", ignored)) for entry in entries]
+    merged = merge(proposals, placed, siglum)
 
     drafts, unanchored = [], []
     for proposal in merged.added:

@@ -8,13 +8,14 @@ differs is *stale* (reported); everything else is *added*.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from edition import apparatus as app
 from edition.anchoring import Span
 from edition.collation.align import Proposal
 from edition.normalize import normalize_lemma
+from edition.resolution.anchored import Placed
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,37 +28,35 @@ class Merge:
 
 def merge(
     proposals: Sequence[Proposal],
-    existing: Sequence[app.VariantsEntry],
-    spans: Mapping[int, Span],
+    existing: Sequence[Placed[app.VariantsEntry]],
     siglum: str,
 ) -> Merge:
-    """``spans`` maps id(entry) to where an existing entry resolves (an unresolved entry is stale)."""
+    """``existing``: the file's entries with where each resolves (an unresolved entry is stale)."""
     citing = [
-        (entry, reading)
-        for entry in existing
-        for reading in entry.readings
+        (n, placed.entry, reading, placed.span)
+        for n, placed in enumerate(existing)
+        for reading in placed.entry.readings
         if siglum in (s for s, _ in reading.witnesses)
     ]
     added, kept, changed = [], [], []
-    answered: set[int] = set()
+    answered: set[int] = set()  # positions in ``existing``
     for proposal in proposals:
         match = None
-        for entry, reading in citing:
-            span = spans.get(id(entry))
+        for n, entry, reading, span in citing:
             if span is not None and _overlap(span, proposal.span):
-                match = (entry, reading, span)
+                match = (n, entry, reading, span)
                 if span == proposal.span:
                     break
         if match is None:
             added.append(proposal)
             continue
-        entry, reading, span = match
-        answered.add(id(entry))
+        n, entry, reading, span = match
+        answered.add(n)
         if span == proposal.span and normalize_lemma(reading.text) != normalize_lemma(proposal.reading):
             changed.append((proposal, entry))
         else:
             kept.append((proposal, entry))
-    stale = tuple(dict.fromkeys(entry for entry, _ in citing if id(entry) not in answered))
+    stale = tuple(dict.fromkeys(entry for n, entry, _, _ in citing if n not in answered))
     return Merge(tuple(added), tuple(kept), tuple(changed), stale)
 
 
