@@ -5,8 +5,10 @@ drift falls on both. Ours is a cold ``edition build --format pdf`` (a fresh buil
 the folder ``bench/scale.py`` writes; the peer is ``run.sh N 1`` of ``../shared/peers/reledmac/`` (XeLaTeX,
 reledmac, the same copy-text and glosses as side notes), whose own timing of the xelatex passes is read:
 A = the passes LaTeX and reledmac ask for, F = passes until the auxiliary files stop changing. Times are
-medians, wall clock; peak memory is the largest process of each command (``bench/measure.py``). The peer
-installs its TeX Live packages on first use (minutes), so this is never part of ``make test``.
+medians, wall clock; peak memory is the largest process of each command (``bench/measure.py``). Beside
+them, the floor: WeasyPrint alone rendering and writing our final print HTML in a process of its own
+(``bench/floor.py``), what any build that lays the book out with WeasyPrint in one process costs at least.
+The peer installs its TeX Live packages on first use (minutes), so this is never part of ``make test``.
 
 Run: .venv/bin/python bench/peer.py [--scales 1 4 16] [--reps 3] [--peer DIR]   (or PEER=DIR)
 """
@@ -30,6 +32,7 @@ PEER = ROOT.parent / "shared" / "peers" / "reledmac"
 # run.sh's row: scale, repetition, pages, passes A and F, seconds a pass, total s and ms/page for A and F.
 PEER_ROW = re.compile(r"^\s*\d+\s+1\s+(\d+)\s+(\d+)\s+(\d+)\s+[\d./]+\s+([\d.]+)\s+[\d.]+\s+([\d.]+)\s", re.M)
 OUR_PAGES = re.compile(r": (\d+) pages[ ,]")
+FLOOR_PAGES = re.compile(r"^floor: (\d+) pages$", re.M)
 MEMORY_GOAL_MB = 250
 
 
@@ -55,6 +58,7 @@ class Row:
     copies: int
     ours: tuple[OurBuild, ...]
     peer: tuple[PeerBuild, ...]
+    floor: tuple[float, ...]  # seconds of bench/floor.py on our print HTML
 
     def ours_s(self) -> float:
         return statistics.median(build.seconds for build in self.ours)
@@ -62,9 +66,13 @@ class Row:
     def peer_s(self, fixed: bool) -> float:
         return statistics.median(b.seconds_fixed if fixed else b.seconds_asked for b in self.peer)
 
+    def floor_s(self) -> float:
+        return statistics.median(self.floor)
+
     def cells(self) -> list[str]:
         ours, peer = self.ours[0], self.peer[0]
         our_s, peer_a, peer_f = self.ours_s(), self.peer_s(False), self.peer_s(True)
+        floor = self.floor_s()
         return [
             f"×{self.copies}",
             str(ours.pages),
@@ -78,6 +86,8 @@ class Row:
             f"{max(build.peak_mb for build in self.peer):.0f}",
             f"{our_s / peer_a:.2f}",
             f"{our_s / peer_f:.2f}",
+            f"{floor:.2f}",
+            f"{floor / peer_a:.2f}",
         ]
 
 
@@ -102,6 +112,23 @@ def build_ours(edition: Path, build_dir: Path) -> OurBuild:
     return OurBuild(int(pages.group(1)), run.seconds, run.peak_mb)
 
 
+def keep_html(edition: Path, build_dir: Path) -> Path:
+    """Our final print HTML (and its CSS) for the floor, from one untimed build."""
+    command = [sys.executable, "-m", "edition.cli", "build", str(edition), "--format", "pdf", "--keep-html"]
+    run_timed([*command, "-q", "--build-dir", str(build_dir)], cwd=ROOT)
+    return build_dir / f"{edition.name}-print.html"
+
+
+def time_floor(html: Path, pages: int) -> float:
+    run = run_timed(
+        [sys.executable, str(ROOT / "bench" / "floor.py"), str(html), str(html.with_suffix(".pdf"))]
+    )
+    found = FLOOR_PAGES.search(run.output)
+    if found is None or int(found.group(1)) != pages:
+        sys.exit(f"peer.py: the floor laid out {found.group(1) if found else '?'} pages, the build {pages}")
+    return run.seconds
+
+
 def build_peer(peer: Path, copies: int, build_dir: Path) -> PeerBuild:
     """One cold build by the peer's own script, which times each xelatex pass."""
     env = dict(os.environ, PEER_BUILD=str(build_dir))
@@ -118,17 +145,20 @@ def build_peer(peer: Path, copies: int, build_dir: Path) -> PeerBuild:
 def measure(copies: int, reps: int, peer: Path, work: Path) -> Row:
     edition = work / f"x{copies}"
     scale(DEFAULT, copies, edition)
-    ours, theirs = [], []
+    html = keep_html(edition, work / f"html-x{copies}")
+    ours, theirs, floors = [], [], []
     for rep in range(1, reps + 1):
         ours.append(build_ours(edition, work / f"build-x{copies}"))
         theirs.append(build_peer(peer, copies, work / "peer"))
+        floors.append(time_floor(html, ours[-1].pages))
         mine, other = ours[-1], theirs[-1]
         print(
             f"×{copies} {rep}/{reps}: ours {mine.seconds:.1f} s ({mine.pages} pp, {mine.peak_mb:.0f} MB), "
-            f"peer {other.seconds_asked:.1f} s A, {other.seconds_fixed:.1f} s F ({other.pages} pp)",
+            f"peer {other.seconds_asked:.1f} s A, {other.seconds_fixed:.1f} s F ({other.pages} pp), "
+            f"floor {floors[-1]:.1f} s",
             file=sys.stderr,
         )
-    return Row(copies, tuple(ours), tuple(theirs))
+    return Row(copies, tuple(ours), tuple(theirs), tuple(floors))
 
 
 def report(rows: list[Row], reps: int) -> None:
@@ -146,6 +176,8 @@ def report(rows: list[Row], reps: int) -> None:
         "peer peak MB",
         "ours ÷ peer (A)",
         "ours ÷ peer (F)",
+        "floor s",
+        "floor ÷ peer (A)",
     )
     print("| " + " | ".join(header) + " |")
     print("| --- |" + " ---: |" * (len(header) - 1))
@@ -154,6 +186,8 @@ def report(rows: list[Row], reps: int) -> None:
     worst = max(row.ours_s() / row.peer_s(False) for row in rows)
     verdict = "met" if worst < 1 else "NOT met"
     print(f"\nfaster than the peer (A) at every size: worst ratio {worst:.2f} — {verdict}")
+    floor = min(row.floor_s() / row.peer_s(False) for row in rows)
+    print(f"WeasyPrint alone on our HTML ÷ the peer (A): at best {floor:.2f}")
     largest = rows[-1]
     peak = max(build.peak_mb for build in largest.ours)
     verdict = "met" if peak <= MEMORY_GOAL_MB else "NOT met"
