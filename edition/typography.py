@@ -78,6 +78,14 @@ def _word_dashes(text: str, previous: str, language: str) -> str:
     return _WORD_DASH.sub("—", text)
 
 
+_DOUBLE_HYPHEN = re.compile(r"(?<!-)--(?!-)")
+
+
+def _double_hyphens(text: str, previous: str, language: str) -> str:
+    """Typed transcriptions write a dash as two hyphens; the spacing around it is left as transmitted."""
+    return _DOUBLE_HYPHEN.sub("—", text)
+
+
 RULES: dict[str, Rule] = {
     rule.name: rule
     for rule in (
@@ -91,6 +99,11 @@ RULES: dict[str, Rule] = {
             "word-dashes",
             "En dashes standing between words as a dash are printed as em dashes.",
             _word_dashes,
+        ),
+        Rule(
+            "double-hyphens",
+            "A dash typed as two hyphens (--) is printed as an em dash.",
+            _double_hyphens,
         ),
     )
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.model import Emendation, Emended, LemmaSpan, Origin, Styled, Text, iter_paragraphs
+from edition.model import Emendation, Emended, LemmaSpan, Origin, Styled, Text, iter_paragraphs, plain_text
 from edition.resolve import check_edition, load_edition
 from edition.typography import RULES, apply_rules
 
@@ -30,6 +30,21 @@ def test_range_and_word_dashes() -> None:
     assert apply_rules(tree, ALL) == (
         Text("pages 52–53, years 1918–1923, Marxism—workers’ and 1940/1940-tu.htm"),
     )
+
+
+def test_two_typed_hyphens_are_an_em_dash_and_other_runs_are_left() -> None:
+    tree = (Text("dedicate -- we can not--consecrate; a ---- rule, a well-known word"),)
+    assert apply_rules(tree, (RULES["double-hyphens"],)) == (
+        Text("dedicate — we can not—consecrate; a ---- rule, a well-known word"),
+    )
+
+
+def test_the_gettysburg_text_prints_its_typed_dashes_as_em_dashes() -> None:
+    edition = load_edition(Path(__file__).parent.parent / "source" / "gettysburg")
+    printed = " ".join(plain_text(p.content) for p in iter_paragraphs(edition.sections))
+    assert "--" not in printed
+    assert "we can not dedicate — we can not consecrate — we can not hallow — this ground" in printed
+    assert "A dash typed as two hyphens (--) is printed as an em dash." in edition.normalisations
 
 
 def test_emended_readings_are_left_as_the_editor_wrote_them() -> None:

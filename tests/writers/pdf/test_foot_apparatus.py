@@ -9,6 +9,7 @@ its lemma's page is warned about (``apparatus-unsettled``) and keyed so.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 
@@ -96,6 +97,33 @@ def test_the_gettysburg_apparatus_stands_on_its_lemmas_pages_keyed_by_line(getty
     assert len({k.page for k in keys}) == 2
     assert (keyed_by_line, keyed_by_page, unsettled) == (len(lemmas), set(), set())
     assert result.layouts <= 3  # measured: 3 (entry per lemma, then a run-in block per page, settled)
+
+
+def test_the_gettysburg_apparatus_lines_are_evenly_spaced_and_keep_each_key_with_its_lemma(
+    gettysburg_built,
+) -> None:
+    """Entries run on with a space between them, so a line breaks between entries as well as inside them.
+    Measured before the fix: a line stretched to 43.8 pt between every word (the next entry's key was
+    glued to the siglum before it, so the line could not take it), and a key left at a line's end."""
+    _edition, _result, words_by_page, _labels, keys = gettysburg_built
+    lines_checked = 0
+    for page in sorted({k.page for k in keys}):
+        words = words_by_page[page]
+        text_ends = max(w.bottom for w in _body_words(words))  # the foot apparatus is below the text
+        lines: dict[int, list[Word]] = {}
+        for word in words:
+            if _size(word) < FOOT_SIZE_PT and word.top > text_ends:
+                lines.setdefault(round(word.top), []).append(word)
+        for top, line in sorted(lines.items()):
+            if len(line) < 3:  # the folio, or a last line of one or two words
+                continue
+            line.sort(key=lambda w: w.x0)
+            gaps = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(line))
+            median = gaps[len(gaps) // 2]
+            assert median <= 0.6 * FOOT_SIZE_PT / 1.15, (page, top, " ".join(w.text for w in line))
+            assert not LINE_KEY.match(line[-1].text), (page, top, " ".join(w.text for w in line))
+            lines_checked += 1
+    assert lines_checked >= 8  # measured: 9 lines of apparatus on two pages
 
 
 def _check_keys(built, lemma_words, by_origin) -> tuple[int, set[str], set[str]]:
