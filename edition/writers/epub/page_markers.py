@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from edition.book.print_pages import PrintPage, words
-from edition.writers.epub.pages import PageBreak, unique_page_id
+from edition.writers.html.pages import PageBreak, unique_page_id
 
 XHTML = "http://www.w3.org/1999/xhtml"
 EPUB = "http://www.idpf.org/2007/ops"

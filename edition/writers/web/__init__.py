@@ -1,8 +1,8 @@
 """The web edition: a static site, one page per division, side notes in the margin, offline search.
 
-``build_web`` plans the pages (``site``: the EPUB's division of the book into files, renamed), places the
-print page markers when a page map is known (``pagemap``, the EPUB's ``paginate``), renders every page from
-Jinja2 templates (``render``), writes the search index (``search``) and stages the whole folder at once
+``build_web`` plans the pages (``site``: the shared plan's division of the book into files, renamed), places
+the print page markers when a page map is known (``pagemap``, the shared ``paginate``), renders every page
+from Jinja2 templates (``render``), writes the search index (``search``) and stages the whole folder at once
 (``edition.outputs``: written under a temporary name, swapped in on commit), so a failed build leaves the
 previous site as it was. No page needs JavaScript to be read; only the search does.
 """
@@ -16,11 +16,12 @@ from pathlib import Path
 
 from edition.model import Edition, iter_paragraphs
 from edition.outputs import OutputTransaction
-from edition.writers.epub.language import direction
-from edition.writers.epub.links import Linker
-from edition.writers.epub.pages import paginate
 from edition.writers.errors import book_for_writer
-from edition.writers.markup_templates import TEMPLATES
+from edition.writers.html.errors import reported_as
+from edition.writers.html.language import direction
+from edition.writers.html.links import Linker
+from edition.writers.html.markup_templates import TEMPLATES
+from edition.writers.html.pages import paginate
 from edition.writers.web.cache import PageCache
 from edition.writers.web.errors import WebError
 from edition.writers.web.pagemap import load_page_labels
@@ -66,6 +67,28 @@ def build_web(
     With ``outputs`` the folder is only staged there. ``cache`` (the preview's, kept between builds) spares
     rendering pages whose inputs did not change. Raises :class:`WebError` for an inconsistent model.
     """
+    with reported_as(WebError):
+        return _build_web(
+            edition,
+            build_dir,
+            progress=progress,
+            page_map=page_map,
+            outputs=outputs,
+            preview=preview,
+            cache=cache,
+        )
+
+
+def _build_web(
+    edition: Edition,
+    build_dir: Path,
+    *,
+    progress: Callable[[str, str], None] | None = None,
+    page_map: Mapping[str, str] | None = None,
+    outputs: OutputTransaction | None = None,
+    preview: bool = False,
+    cache: PageCache | None = None,
+) -> WebBuildResult:
     started = time.perf_counter()
 
     def report(message: str) -> None:

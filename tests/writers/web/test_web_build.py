@@ -106,7 +106,7 @@ def test_emendations_link_to_their_textual_note_and_back(default_site: WebBuildR
 
 
 def test_variant_readings_page_and_the_links_both_ways(tmp_path: Path):
-    from edition.writers.epub.walk import variant_reading_id
+    from edition.writers.html.walk import variant_reading_id
     from tests.conftest import DEFAULT_EDITION
 
     from .conftest import resolved
