@@ -33,7 +33,7 @@ from edition.writers.epub.package import (
     CSS_HREF,
     build_package,
 )
-from edition.writers.epub.page_markers import place_page_markers
+from edition.writers.epub.page_markup import EPUB_MARKUP
 from edition.writers.epub.render import (
     CONTENT_DIR,
     BookView,
@@ -45,6 +45,7 @@ from edition.writers.errors import book_for_writer
 from edition.writers.html.errors import reported_as
 from edition.writers.html.language import direction
 from edition.writers.html.links import Linker
+from edition.writers.html.page_markers import place_page_markers
 from edition.writers.html.pages import NO_PAGES, Pagination, paginate
 from edition.writers.html.plan import plan_book
 
@@ -124,9 +125,9 @@ def _build_epub(
     if print_pages:
         # The page list in the navigation document is written from where the markers landed; it is
         # hidden and skipped when placing, so the second placement finds the same places.
-        pages = Pagination(pages=place_page_markers(list(documents.items()), print_pages).pages)
+        pages = Pagination(pages=place_page_markers(list(documents.items()), print_pages, EPUB_MARKUP).pages)
         documents = dict(render_documents(book, plan, linker, pages, labels))
-        documents.update(place_page_markers(list(documents.items()), print_pages).documents)
+        documents.update(place_page_markers(list(documents.items()), print_pages, EPUB_MARKUP).documents)
     package = build_package(edition, plan, pages, labels)
     nav_path = f"{CONTENT_DIR}/nav.xhtml"
     cover_svg = render_cover_image(cover)

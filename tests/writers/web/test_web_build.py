@@ -151,7 +151,9 @@ def test_print_pages_from_a_page_map_are_shown_before_the_first_element_on_each_
     where = {}
     for name, tree in site.pages.items():
         for mark in tree.find_class("pb"):
-            where[mark.get("id")] = (name, mark.getparent().get("id"), mark.text_content())
+            group = mark.getparent()  # the markers at one place stand in one group
+            assert group.get("class") == "pb-group"
+            where[mark.get("id")] = (name, group.getparent().get("id"), mark.text_content())
     assert where["page.1"][1] == paragraphs[0]
     assert where["page.3"][1] == paragraphs[1] and where["page.2"][1] == paragraphs[1]
     assert where["page.3"][2] == "p. 3"
