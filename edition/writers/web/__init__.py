@@ -31,7 +31,6 @@ from edition.writers.web.pagemap import load_page_labels
 from edition.writers.web.render import SiteView, render_pages
 from edition.writers.web.search import INDEX_FILE, index_script, search_entries
 from edition.writers.web.site import SEARCH, plan_site, web_href
-from edition.writers.web.strings import strings_for
 
 STYLESHEET = Path(__file__).resolve().parents[2] / "styles" / "web.css"  # package data: edition/styles
 SCRIPTS = TEMPLATES / "web" / "static"
@@ -106,7 +105,7 @@ def _build_web(
     book = book_for_writer(edition, WebError)
     labels = book.labels
     report("planning the site")
-    strings = strings_for(edition.metadata.language)
+    strings = book.site_strings
     plan = plan_site(book, search_title=strings.search_page)
     if print_pages:
         pages = NO_PAGES  # placed at the word after rendering

@@ -15,6 +15,7 @@ from functools import lru_cache
 import jinja2
 
 from edition.book.labels import Labels
+from edition.book.site_strings import SiteStrings
 from edition.model import Edition, Metadata
 from edition.writers.html.links import Linker
 from edition.writers.html.markup_templates import markup_environment
@@ -22,7 +23,6 @@ from edition.writers.html.pages import Pagination
 from edition.writers.web.cache import PageCache
 from edition.writers.web.errors import WebError
 from edition.writers.web.site import Page, SitePlan
-from edition.writers.web.strings import SiteStrings
 
 
 @dataclass(frozen=True, slots=True)

@@ -263,3 +263,34 @@ def test_the_site_controls_follow_the_edition_language(tmp_path: Path):
     assert home.get("lang") == "de-DE"
     assert home.xpath("//a[@class='skip']/text()") == ["Zum Text springen"]
     assert home.xpath("//input[@type='search']/@placeholder") == ["Suchen"]
+
+
+def test_edition_yaml_labels_replace_the_site_s_words(tmp_path: Path):
+    """``labels:`` takes the site's words by name, as it takes the book's: checked, then on every page."""
+    import shutil
+
+    from edition.resolve import check_edition
+
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    config = root / "edition.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "labels:\n  skip_link: Straight to the text\n  search: Find\n  textual_notes: Emendations\n",
+        encoding="utf-8",
+    )
+    result = check_edition(root)
+    assert result.edition is not None and result.diagnostics == ()
+    site = open_site(build_web(result.edition, tmp_path / "build").path)
+    for tree in site.pages.values():
+        assert tree.find_class("skip")[0].text_content() == "Straight to the text"
+        assert tree.xpath("//form[@role='search']/button")[0].text_content() == "Find"
+    assert any(t.find_class("skip") and "Emendations" in t.text_content() for t in site.pages.values())
+    # A misspelt site word is an unknown key, located, with the nearest name as its hint.
+    config.write_text(config.read_text(encoding="utf-8").replace("skip_link:", "skip_lnk:"), encoding="utf-8")
+    line = config.read_text(encoding="utf-8").splitlines().index("  skip_lnk: Straight to the text") + 1
+    problems = check_edition(root).diagnostics
+    assert [(p.code, p.path.endswith("edition.yaml"), p.line, p.column) for p in problems] == [
+        ("unknown-key", True, line, 3)
+    ]
+    assert "skip_link" in (problems[0].hint or "")
