@@ -194,7 +194,15 @@ def _build(args: argparse.Namespace) -> int:
             if args.output_format in ("web", "all"):
                 from edition.writers.web import build_web
 
-                web = build_web(edition, build_dir, progress=progress, page_map=page_labels, outputs=staged)
+                # With the PDF built in the same run, its print pages are marked at the word, as in the EPUB.
+                web = build_web(
+                    edition,
+                    build_dir,
+                    progress=progress,
+                    page_map=page_labels,
+                    print_pages=print_pages,
+                    outputs=staged,
+                )
                 outputs.append(f"{web.path}/ ({web.page_count} pages)")
             if args.output_format in ("tei", "all"):
                 from edition.writers.tei import build_tei

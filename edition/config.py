@@ -9,6 +9,7 @@ from typing import Literal, cast
 
 from edition.book.dates import is_date
 from edition.book.labels import LABEL_NAMES
+from edition.book.site_strings import SITE_STRING_NAMES
 from edition.collation.settings import COLLATION, CollationSettings, read_collation
 from edition.diagnostics import Diagnostic, SourceProblem
 from edition.fields import FieldReader, suggest
@@ -215,8 +216,18 @@ STYLE = Shape(
 )
 LABELS = Shape(
     "labels of edition.yaml",
-    "Label name -> the text the book prints instead (textual_notes: Emendations).",
-    tuple(Field(name, "text", f"Replaces the label '{name}'.") for name in sorted(LABEL_NAMES)),
+    "Label name -> the text the book prints instead (textual_notes: Emendations); the web edition's own "
+    "words (skip_link, search, previous …) are replaced the same way.",
+    tuple(
+        sorted(
+            [Field(name, "text", f"Replaces the label '{name}'.") for name in LABEL_NAMES]
+            + [
+                Field(name, "text", f"Replaces the web edition's word '{name}'.")
+                for name in SITE_STRING_NAMES
+            ],
+            key=lambda field: field.name,
+        )
+    ),
 )
 FILES_INSIDE = ("each a regular file inside the edition folder",)
 EDITION = Shape(
@@ -719,7 +730,8 @@ def _choice(node: YMap, shape: Shape, name: str, fields: FieldReader) -> str | N
 
 
 def _labels(node: YMap, problems: list[Diagnostic]) -> tuple[tuple[str, str], ...]:
-    """``labels:``: label name -> the text the book prints instead (``textual_notes: Emendations``)."""
+    """``labels:``: label name -> the text the book prints instead (``textual_notes: Emendations``), the
+    site's words too (``skip_link: Zum Text``)."""
     found = node.get("labels")
     if found is None:
         return ()
@@ -730,7 +742,7 @@ def _labels(node: YMap, problems: list[Diagnostic]) -> tuple[tuple[str, str], ..
     fields.check_keys(found)
     out = []
     for key, _ in found.items:
-        if key.name in LABEL_NAMES:
+        if key.name in LABEL_NAMES or key.name in SITE_STRING_NAMES:
             value = fields.text(found, key.name)
             if value:
                 out.append((key.name, value))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -97,12 +98,9 @@ def test_web_edition_shows_the_print_pages_of_the_epub_page_list(built: Path) ->
     for page in site.glob("*.html"):
         tree = lxml.html.fromstring(page.read_bytes())
         marked += [mark.get("aria-label").removeprefix("print page ") for mark in tree.find_class("pb")]
-    # The web edition marks a page where an element with an id begins on it (the page map); the EPUB,
-    # where the page's first word is. Every text page (arabic) has both; some front-matter pages that begin
-    # mid-paragraph, and the title pages, have only the EPUB's (measured: 10 of the 14 roman pages).
-    assert listed and set(marked) <= set(listed) and len(marked) == len(set(marked))
-    arabic = [label for label in listed if label.isdigit()]
-    assert arabic and set(arabic) <= set(marked)
+    # Both are placed at the word where each printed page begins: the same pages, roman ones too.
+    assert listed and sorted(marked) == sorted(listed) and len(marked) == len(set(marked))
+    assert any(not label.isdigit() for label in listed)
 
 
 def _words(text: str) -> list[str]:
@@ -151,47 +149,85 @@ def _printed_first_lines(pdf: Path) -> list[tuple[str, list[str]]]:
 
 
 def _text_after_markers(epub: Path) -> list[tuple[str, list[str], etree._Element]]:
-    """(label, words that follow in reading order, marker) for every page marker, in reading order."""
+    """(label, words that follow in reading order, marker) for every page marker of the EPUB, in order."""
     from tests.writers.epub.epub_lint import NS, open_book
 
     book = open_book(epub)
+
+    def marker(element: etree._Element) -> bool:
+        return element.get(f"{{{NS['epub']}}}type") == "pagebreak"
+
+    def skipped(element: etree._Element) -> bool:
+        return etree.QName(element).localname == "aside" or element.get("hidden") is not None
+
+    roots = [book.documents[path].find(f"{{{NS['h']}}}body") for path in book.spine]
+    return [
+        (element.get("aria-label") or "", following, element)
+        for element, following in _after(roots, marker, skipped)
+    ]
+
+
+def _text_after_web_markers(site: Path) -> list[tuple[str, list[str], etree._Element]]:
+    """The same for the web edition: its pages in reading order (the pages' ``rel=next`` links, from the
+    home page), their main column, less the side notes and what only screen readers are given."""
+    import lxml.html
+
+    roots, name = [], "index.html"
+    while name:
+        tree = lxml.html.fromstring((site / name).read_bytes())
+        roots.append(tree.find(".//main"))
+        following = tree.find(".//link[@rel='next']")
+        name = following.get("href") if following is not None else ""
+    hidden = {"sidenote", "visually-hidden", "variants-link"}
+
+    def marker(element: etree._Element) -> bool:
+        return element.get("role") == "doc-pagebreak"
+
+    def skipped(element: etree._Element) -> bool:
+        return bool(hidden & set((element.get("class") or "").split()))
+
+    return [
+        ((element.get("aria-label") or "").removeprefix("print page "), following, element)
+        for element, following in _after(roots, marker, skipped)
+    ]
+
+
+def _after(
+    roots: list[etree._Element],
+    marker: Callable[[etree._Element], bool],
+    skipped: Callable[[etree._Element], bool],
+) -> list[tuple[etree._Element, list[str]]]:
+    """(marker, the words read after it) for every marker under ``roots``, in reading order."""
     stream: list[tuple[str, etree._Element | None]] = []
 
     def walk(element: etree._Element) -> None:
-        skipped = (
-            etree.QName(element).localname == "aside"
-            or element.get("hidden") is not None
-            or element.get(f"{{{NS['epub']}}}type") == "pagebreak"
-        )
-        if element.get(f"{{{NS['epub']}}}type") == "pagebreak":
+        if marker(element):
             stream.append(("", element))
-        if not skipped:
+        elif not skipped(element):
             stream.append((element.text or "", None))
             for child in element:
-                walk(child)
+                if isinstance(child.tag, str):
+                    walk(child)
+                else:
+                    stream.append((child.tail or "", None))
         stream.append((element.tail or "", None))
 
-    for path in book.spine:
-        walk(book.documents[path].find(f"{{{NS['h']}}}body"))
+    for root in roots:
+        walk(root)
     out = []
-    for index, (_, marker) in enumerate(stream):
-        if marker is not None:
+    for index, (_, element) in enumerate(stream):
+        if element is not None:
             following = "".join(text for text, _ in stream[index + 1 : index + 400])
-            out.append((marker.get("aria-label"), _words(following), marker))
+            out.append((element, _words(following)))
     return out
 
 
-def test_every_printed_page_has_one_marker_in_the_epub_at_its_first_word(built: Path) -> None:
-    """For each page of the PDF with text, the EPUB's marker is followed by the page's first words."""
-    printed = _printed_first_lines(built / "revolution-betrayed-screen.pdf")
-    markers = _text_after_markers(built / "revolution-betrayed.epub")
-    pages = len(PdfReader(built / "revolution-betrayed-screen.pdf").pages)
-    blank = sum(not line for _, line in printed)
-    assert len(printed) == pages > 30 and 0 < blank < pages // 5  # the default edition has a few blank versos
-    # Every page once, in print order; a blank page is listed with the page after it.
-    assert [label for label, *_ in markers] == [label for label, _ in printed]
+def _misplaced(
+    printed: list[tuple[str, list[str]]], markers: list[tuple[str, list[str], etree._Element]]
+) -> list[tuple[str, str, str]]:
+    """(label, the page's first words, the words after its marker) where the two do not agree."""
     wrong = []
-    for (label, line), (_, following, marker) in zip(printed, markers, strict=True):
+    for (label, line), (_, following, _) in zip(printed, markers, strict=True):
         if not line:
             continue
         expected = _words(" ".join(line[:6]))
@@ -203,6 +239,66 @@ def test_every_printed_page_has_one_marker_in_the_epub_at_its_first_word(built: 
             or (split and "".join(following[1:]).startswith("".join(expected[1:])))
         ):
             wrong.append((label, " ".join(line[:6]), " ".join(following[:8])))
+    return wrong
+
+
+def test_every_printed_page_has_one_marker_in_the_epub_at_its_first_word(built: Path) -> None:
+    """For each page of the PDF with text, the EPUB's marker is followed by the page's first words."""
+    printed = _printed_first_lines(built / "revolution-betrayed-screen.pdf")
+    markers = _text_after_markers(built / "revolution-betrayed.epub")
+    pages = len(PdfReader(built / "revolution-betrayed-screen.pdf").pages)
+    blank = sum(not line for _, line in printed)
+    assert len(printed) == pages > 30 and 0 < blank < pages // 5  # the default edition has a few blank versos
+    # Every page once, in print order; a blank page is listed with the page after it.
+    assert [label for label, *_ in markers] == [label for label, _ in printed]
+    for label, _, marker in markers:
         ancestors = {etree.QName(a).localname for a in marker.iterancestors()}
         assert not ancestors & {"h1", "h2", "h3", "h4", "h5", "h6", "nav", "aside"}, (label, ancestors)
-    assert not wrong, wrong
+    assert not _misplaced(printed, markers)
+
+
+def test_every_printed_page_has_one_marker_on_the_web_at_its_first_word(built: Path) -> None:
+    """The web edition's markers too: each printed page once, in order, followed by the page's first
+    words, outside the side notes, in the same place as the EPUB's."""
+    printed = _printed_first_lines(built / "revolution-betrayed-screen.pdf")
+    markers = _text_after_web_markers(built / "revolution-betrayed-web")
+    assert [label for label, *_ in markers] == [label for label, _ in printed]
+    for label, _, marker in markers:
+        classes = {c for a in marker.iterancestors() for c in (a.get("class") or "").split()}
+        assert "sidenote" not in classes, label
+    assert not _misplaced(printed, markers)
+    in_epub = _text_after_markers(built / "revolution-betrayed.epub")
+    differ = []
+    for (label, web, _), (_, epub, _) in zip(markers, in_epub, strict=True):
+        if epub[:3] == ["contents", "title", "page"]:  # the site's contents are on its title page,
+            epub = epub[:1] + epub[3:]  # which they leave out: past that, the same words
+        if web[:5] != epub[:5]:
+            differ.append((label, web[:5], epub[:5]))
+    assert not differ
+
+
+def test_web_print_page_folios_are_visible_and_clear_of_the_text(built: Path) -> None:
+    """In a real browser, on a wide screen and a phone: every print page's folio shows, none over another,
+    none over the text (on a wide screen they stand in the left margin; on a phone, in the line)."""
+    from tests.writers.web.browser import DESKTOP, PHONE, boxes, chromium, open_page, overlap
+
+    site = built / "revolution-betrayed-web"
+    text = ".column p, .column h1, .column h2, .column h3, .column li, .column dd, .column dt"
+    seen = {DESKTOP: 0, PHONE: 0}
+    with chromium() as browser:
+        for width in (DESKTOP, PHONE):
+            for page in sorted(site.glob("*.html")):
+                with open_page(browser, page.as_uri(), width) as opened:
+                    folios = boxes(opened.page, ".pb .folio")
+                    seen[width] += len(folios)
+                    for folio in folios:
+                        assert folio["width"] > 5 and folio["height"] > 5, (page.name, folio)
+                        assert folio["left"] >= 0 and folio["right"] <= width, (page.name, folio)
+                    for i, a in enumerate(folios):
+                        assert not any(overlap(a, b) for b in folios[i + 1 :]), (page.name, width, a)
+                    if width == DESKTOP:
+                        lines = boxes(opened.page, text)
+                        assert not any(overlap(f, line) for f in folios for line in lines), page.name
+                    assert opened.problems == [], page.name
+    pages = len(PdfReader(built / "revolution-betrayed-screen.pdf").pages)
+    assert seen == {DESKTOP: pages, PHONE: pages}

@@ -19,6 +19,7 @@ from edition.book.index import IndexGroup, index_groups
 from edition.book.labels import Labels, labels_for
 from edition.book.notes import NoteGroup, note_groups
 from edition.book.series import at_foot
+from edition.book.site_strings import STRINGS, SiteStrings, site_strings_for
 from edition.model import Edition, Emendation, Variant
 
 __all__ = ["Book", "book_of"]
@@ -40,6 +41,8 @@ class Book:
     footnote_refs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # The author's notes at the back, by section when their labels repeat (edition/book/notes.py).
     notes: tuple[NoteGroup, ...] = ()
+    # The web edition's own words (its controls), with the site words of ``labels:`` applied.
+    site_strings: SiteStrings = STRINGS
 
     def at_back(self, kind: str) -> bool:
         """True when print sets entries of ``kind`` (emendations, variants) at the back, not at the foot."""
@@ -68,8 +71,9 @@ class Book:
 
 
 def book_of(edition: Edition, label_overrides: Mapping[str, str] | None = None) -> Book:
-    """The book of ``edition``: labels for its language with edition.yaml's ``labels:`` (then
-    ``label_overrides``) applied. The edition's date was checked when it was read (``edition check``)."""
+    """The book of ``edition``: labels and the site's words for its language with edition.yaml's
+    ``labels:`` (then ``label_overrides``) applied. The edition's date was checked when it was read
+    (``edition check``)."""
     overrides = {**dict(edition.labels), **(label_overrides or {})}
     labels = labels_for(edition.metadata.language, overrides)
     essays = front_essays(edition.front_matter)
@@ -85,4 +89,5 @@ def book_of(edition: Edition, label_overrides: Mapping[str, str] | None = None) 
         variant_readings=edition.variants,
         footnote_refs=MappingProxyType({note.element_id: note.ref_id for note in edition.footnotes}),
         notes=note_groups(edition),
+        site_strings=site_strings_for(edition.metadata.language, overrides),
     )

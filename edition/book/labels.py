@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from edition.book.label_tables import LABEL_TABLES, MONTHS, primary_language
+from edition.book.site_strings import SITE_STRING_NAMES
 
 
 class UnknownLabelError(ValueError):
@@ -189,12 +190,17 @@ LABEL_NAMES = frozenset(spec.name for spec in fields(Labels) if spec.name != "mo
 
 
 def labels_for(language: str, overrides: Mapping[str, str]) -> Labels:
-    """The labels for ``language`` (a BCP 47 tag such as ``en-GB``), with ``overrides`` applied.
+    """The labels for ``language`` (a BCP 47 tag such as ``en-GB``), with ``overrides`` applied. Overrides
+    of the web site's words (``edition.book.site_strings``), which share edition.yaml's ``labels:``, are
+    left to ``site_strings_for``.
 
-    Raises :class:`UnknownLabelError` for an override naming no label.
+    Raises :class:`UnknownLabelError` for an override naming neither a label nor a site word.
     """
     table = _TABLES.get(primary_language(language), ENGLISH)
-    for name in overrides:
-        if name not in LABEL_NAMES:
+    own = {}
+    for name, text in overrides.items():
+        if name in LABEL_NAMES:
+            own[name] = text
+        elif name not in SITE_STRING_NAMES:
             raise UnknownLabelError(name)
-    return replace(table, **dict[str, Any](overrides)) if overrides else table
+    return replace(table, **dict[str, Any](own)) if own else table

@@ -9,7 +9,7 @@ from book_sample import ORIGIN, edition
 
 from edition.book import book_of
 from edition.model import Edition, Heading, Paragraph, Section, Styled, Text
-from edition.writers.epub.plan import plan_book
+from edition.writers.html.plan import plan_book
 
 
 def _with_subsections(depth: int) -> Edition:

@@ -27,17 +27,13 @@ from edition.outputs import OutputTransaction
 from edition.writers.epub.archive import write_atomically
 from edition.writers.epub.cover import layout_cover
 from edition.writers.epub.errors import EpubError
-from edition.writers.epub.language import direction
-from edition.writers.epub.links import Linker
 from edition.writers.epub.package import (
     COVER_HREF,
     COVER_RASTER_HREF,
     CSS_HREF,
     build_package,
 )
-from edition.writers.epub.page_markers import place_page_markers
-from edition.writers.epub.pages import NO_PAGES, Pagination, paginate
-from edition.writers.epub.plan import plan_book
+from edition.writers.epub.page_markup import EPUB_MARKUP
 from edition.writers.epub.render import (
     CONTENT_DIR,
     BookView,
@@ -46,6 +42,12 @@ from edition.writers.epub.render import (
     render_package,
 )
 from edition.writers.errors import book_for_writer
+from edition.writers.html.errors import reported_as
+from edition.writers.html.language import direction
+from edition.writers.html.links import Linker
+from edition.writers.html.page_markers import place_page_markers
+from edition.writers.html.pages import NO_PAGES, Pagination, paginate
+from edition.writers.html.plan import plan_book
 
 STYLESHEET = Path(__file__).resolve().parents[2] / "styles" / "epub.css"  # package data: edition/styles
 
@@ -77,6 +79,21 @@ def build_epub(
     With ``outputs`` the file is only staged there.
     Raises :class:`EpubError` for an inconsistent model.
     """
+    with reported_as(EpubError):
+        return _build_epub(
+            edition, build_dir, progress=progress, page_map=page_map, print_pages=print_pages, outputs=outputs
+        )
+
+
+def _build_epub(
+    edition: Edition,
+    build_dir: Path,
+    *,
+    progress: Callable[[str, str], None] | None = None,
+    page_map: Mapping[str, str] | None = None,
+    print_pages: Sequence[PrintPage] | None = None,
+    outputs: OutputTransaction | None = None,
+) -> EpubBuildResult:
     started = time.perf_counter()
 
     def report(message: str) -> None:
@@ -108,14 +125,14 @@ def build_epub(
     if print_pages:
         # The page list in the navigation document is written from where the markers landed; it is
         # hidden and skipped when placing, so the second placement finds the same places.
-        pages = Pagination(pages=place_page_markers(list(documents.items()), print_pages).pages)
+        pages = Pagination(pages=place_page_markers(list(documents.items()), print_pages, EPUB_MARKUP).pages)
         documents = dict(render_documents(book, plan, linker, pages, labels))
-        documents.update(place_page_markers(list(documents.items()), print_pages).documents)
+        documents.update(place_page_markers(list(documents.items()), print_pages, EPUB_MARKUP).documents)
     package = build_package(edition, plan, pages, labels)
     nav_path = f"{CONTENT_DIR}/nav.xhtml"
     cover_svg = render_cover_image(cover)
-    # Imported here: CairoSVG (and cairo with it) takes half a second to load, which the web writer, using
-    # this package's plan of the book, does not need.
+    # Imported here: CairoSVG (and cairo with it) takes half a second to load, which nothing else the EPUB
+    # build imports needs.
     from edition.writers.epub.raster import rasterise
 
     files = [

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from edition.book.dates import parse_date
 from edition.book.labels import Labels
 from edition.model import Edition
-from edition.writers.epub.language import direction
-from edition.writers.epub.pages import Pagination
-from edition.writers.epub.plan import BookPlan
+from edition.writers.html.language import direction
+from edition.writers.html.pages import Pagination
+from edition.writers.html.plan import BookPlan
 
 PACKAGE_PATH = "EPUB/package.opf"
 CSS_HREF = "css/epub.css"

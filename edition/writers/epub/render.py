@@ -16,11 +16,11 @@ from edition.book.labels import Labels
 from edition.model import Edition, Metadata
 from edition.writers.epub.cover import Cover
 from edition.writers.epub.errors import EpubError
-from edition.writers.epub.links import Linker
 from edition.writers.epub.package import PACKAGE_PATH, Package
-from edition.writers.epub.pages import Pagination
-from edition.writers.epub.plan import BookPlan, Document
-from edition.writers.markup_templates import markup_environment
+from edition.writers.html.links import Linker
+from edition.writers.html.markup_templates import markup_environment
+from edition.writers.html.pages import Pagination
+from edition.writers.html.plan import BookPlan, Document
 
 CONTENT_DIR = "EPUB"
 

@@ -2,8 +2,8 @@
 
 Every page gets the same frozen values: the book, the site plan, a linker bound to that page, the print
 pagination and the id walker; nothing is accumulated while rendering. The inline and block walk is the
-EPUB's (``unnest`` cuts nested links, ``IdWalker`` names the ids), so the two writers put every id in the
-same place and a § or note link means the same thing in both.
+one the EPUB uses (``edition.writers.html``: ``unnest`` cuts nested links, ``IdWalker`` names the ids), so the
+two writers put every id in the same place and a § or note link means the same thing in both.
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from functools import lru_cache
 import jinja2
 
 from edition.book.labels import Labels
+from edition.book.site_strings import SiteStrings
 from edition.model import Edition, Metadata
-from edition.writers.epub.links import Linker
-from edition.writers.epub.pages import Pagination
-from edition.writers.markup_templates import markup_environment
+from edition.writers.html.links import Linker
+from edition.writers.html.markup_templates import markup_environment
+from edition.writers.html.pages import Pagination
 from edition.writers.web.cache import PageCache
 from edition.writers.web.errors import WebError
 from edition.writers.web.site import Page, SitePlan
-from edition.writers.web.strings import SiteStrings
 
 
 @dataclass(frozen=True, slots=True)

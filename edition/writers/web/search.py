@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from edition.book.labels import Labels
 from edition.model import Block, BlockQuote, Footnote, Heading, ListBlock, Paragraph, plain_text
-from edition.writers.epub.walk import textual_note_id, variant_reading_id
+from edition.writers.html.walk import textual_note_id, variant_reading_id
 from edition.writers.web.site import SitePlan
 
 INDEX_FILE = "search-index.js"

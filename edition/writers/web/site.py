@@ -1,10 +1,10 @@
 """The site plan: which HTML pages the web edition has, in reading order, and which page holds every id.
 
-The web edition is split into the same divisions as the EPUB (one file per essay, per section of the text
-and per division of the back matter), so it takes the EPUB's plan of the book (``plan_book``: files, ids,
-contents, index groups) and only renames the files: ``sec-2.xhtml`` becomes ``sec-2.html``, the title page
-becomes ``index.html`` (with the contents on it), and the EPUB's cover and navigation document are left out.
-The site adds the search page.
+The web edition is split into the same divisions as the EPUB (one file per essay, per section of the text and
+per division of the back matter), so it takes the shared plan of the book (``edition.writers.html.plan``:
+files, ids, contents, index groups) and only renames the files: ``sec-2.xhtml`` becomes ``sec-2.html``, the
+title page becomes ``index.html`` (with the contents on it), and the EPUB's cover and navigation document are
+left out. The site adds the search page.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from edition.book import Book
 from edition.model import Variant
-from edition.writers.epub.plan import BookPlan, Document, TocEntry, plan_book
+from edition.writers.html.plan import BookPlan, Document, TocEntry, plan_book
 
 HOME = "index.html"
 BOOK_INDEX = "book-index.html"  # the index of the book: index.html is the site's home
@@ -25,7 +25,7 @@ _DROPPED = frozenset({"cover", "nav"})
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One HTML page of the site, in reading order. ``doc`` is the EPUB plan's document it renders (None
+    """One HTML page of the site, in reading order. ``doc`` is the book plan's document it renders (None
     for the search page, which only the site has)."""
 
     href: str
@@ -56,7 +56,7 @@ class SitePlan:
 
 
 def web_href(epub_href: str) -> str:
-    """The page of the site that stands for a file of the EPUB plan."""
+    """The page of the site that stands for a file of the book plan."""
     stem, _, fragment = epub_href.partition("#")
     renamed = {"titlepage.xhtml": HOME, "index.xhtml": BOOK_INDEX}
     name = renamed.get(stem) or stem.removesuffix(".xhtml") + ".html"
@@ -64,7 +64,7 @@ def web_href(epub_href: str) -> str:
 
 
 def plan_site(book: Book, *, search_title: str) -> SitePlan:
-    """Lay the book out as pages: the EPUB plan's documents, renamed, then the search page."""
+    """Lay the book out as pages: the book plan's documents, renamed, then the search page."""
     book_plan = plan_book(book)
     pages = [
         Page(web_href(doc.href), doc.kind, doc.title, doc)

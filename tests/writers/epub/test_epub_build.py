@@ -26,9 +26,10 @@ from edition.outputs import OutputError
 from edition.writers import epub as epub_writer
 from edition.writers.epub import EpubError, build_epub
 from edition.writers.epub.cover import wrap
-from edition.writers.epub.flow import EditorialPointer, LinkRun, unnest
-from edition.writers.epub.language import direction
-from edition.writers.epub.plan import plan_book
+from edition.writers.html.errors import HtmlError
+from edition.writers.html.flow import EditorialPointer, LinkRun, unnest
+from edition.writers.html.language import direction
+from edition.writers.html.plan import plan_book
 
 from .epub_lint import NS, all_lints, open_book
 from .sample_edition import sample_edition, sample_page_map
@@ -203,7 +204,7 @@ def test_file_names_come_from_ids_and_never_clash(tmp_path: Path):
     edition = dataclasses.replace(
         edition, front_matter=(essay, edition.front_matter[1]), sections=(edition.sections[0], section)
     )
-    with pytest.raises(EpubError, match="'sec-1' occurs twice"):
+    with pytest.raises(HtmlError, match="'sec-1' occurs twice"):
         plan_book(book_of(edition))
     names = [
         doc.href

@@ -5,7 +5,8 @@ from __future__ import annotations
 from lxml import etree
 
 from edition.book.print_pages import PrintPage, words
-from edition.writers.epub.page_markers import place_page_markers
+from edition.writers.epub.page_markup import EPUB_MARKUP
+from edition.writers.html.page_markers import place_page_markers
 
 from .epub_lint import NS
 
@@ -41,7 +42,7 @@ def test_a_page_that_begins_mid_paragraph_gets_its_marker_at_the_word() -> None:
         ("EPUB/a.xhtml", _doc('<p id="p-1"><span class="pnum">1</span> One two three four five six.</p>'))
     ]
     pages = [_page("1", "1 One two three"), _page("2", "four five six.")]
-    placed = place_page_markers(docs, pages)
+    placed = place_page_markers(docs, pages, EPUB_MARKUP)
     assert [(p.label, p.href, p.element_id) for p in placed.pages] == [
         ("1", "a.xhtml", "page.1"),
         ("2", "a.xhtml", "page.2"),
@@ -55,7 +56,9 @@ def test_a_page_that_begins_mid_paragraph_gets_its_marker_at_the_word() -> None:
 
 def test_a_word_hyphenated_across_the_break_gets_the_marker_before_the_whole_word() -> None:
     docs = [("EPUB/a.xhtml", _doc("<p>the Russian calendar was not the Western one</p>"))]
-    placed = place_page_markers(docs, [_page("1", "the Rus-"), _page("2", "sian calendar was not")])
+    placed = place_page_markers(
+        docs, [_page("1", "the Rus-"), _page("2", "sian calendar was not")], EPUB_MARKUP
+    )
     assert _markers(placed.documents["EPUB/a.xhtml"])[1] == ("2", "p", "Russian calendar was not")
 
 
@@ -69,11 +72,11 @@ def test_a_page_that_begins_with_a_heading_gets_its_marker_before_the_heading() 
         ("EPUB/nav.xhtml", _doc('<nav epub:type="toc"><h2>Contents</h2><ol><li>Second part</li></ol></nav>')),
     ]
     pages = [_page("1", "Last words of the first part."), _page("2", "Second part Its text")]
-    placed = place_page_markers(docs, pages)
+    placed = place_page_markers(docs, pages, EPUB_MARKUP)
     section = etree.fromstring(placed.documents["EPUB/b.xhtml"]).find(".//{*}section")
     assert etree.QName(section[0]).localname == "span" and section[0].get("aria-label") == "2"
     assert not etree.fromstring(placed.documents["EPUB/b.xhtml"]).xpath("//h:h2//h:span", namespaces=NS)
-    toc = place_page_markers(docs[2:], [_page("v", "Contents Second part")])
+    toc = place_page_markers(docs[2:], [_page("v", "Contents Second part")], EPUB_MARKUP)
     body = etree.fromstring(toc.documents["EPUB/nav.xhtml"]).find("{*}body")
     assert body[0].get("aria-label") == "v" and etree.QName(body[1]).localname == "nav"
 
@@ -90,7 +93,7 @@ def test_pages_that_begin_alike_find_their_own_text() -> None:
         _page("iii", "The Book A study edition"),
         _page("iv", "The Book: A study edition printed in 2026"),
     ]
-    placed = place_page_markers(docs, pages)
+    placed = place_page_markers(docs, pages, EPUB_MARKUP)
     assert [(p.label, p.href) for p in placed.pages] == [
         ("i", "title.xhtml"),
         ("ii", "title.xhtml"),  # a blank page goes with the next page's marker
@@ -111,7 +114,7 @@ def test_pop_up_notes_and_page_numbers_are_not_read() -> None:
         )
     ]
     placed = place_page_markers(
-        docs, [_page("1", "First page text and more."), _page("2", "Words of the second")]
+        docs, [_page("1", "First page text and more."), _page("2", "Words of the second")], EPUB_MARKUP
     )
     assert [m[:2] for m in _markers(placed.documents["EPUB/a.xhtml"])] == [("1", "p"), ("2", "p")]
     root = etree.fromstring(placed.documents["EPUB/a.xhtml"])
@@ -125,14 +128,14 @@ def test_a_page_the_epub_does_not_have_goes_with_the_next_page() -> None:
         _page("2", "Printed only in the book"),
         _page("3", "Epsilon zeta"),
     ]
-    placed = place_page_markers(docs, pages)
+    placed = place_page_markers(docs, pages, EPUB_MARKUP)
     assert [m[:2] for m in _markers(placed.documents["EPUB/a.xhtml"])] == [("1", "p"), ("2", "p"), ("3", "p")]
     assert _markers(placed.documents["EPUB/a.xhtml"])[1][2].startswith("Epsilon")
 
 
 def test_files_keep_their_text_and_empty_elements_stay_open_and_closed() -> None:
     body = '<p id="x">One two<span id="ix"></span> three four.</p>'
-    placed = place_page_markers([("EPUB/a.xhtml", _doc(body))], [_page("7", "three four")])
+    placed = place_page_markers([("EPUB/a.xhtml", _doc(body))], [_page("7", "three four")], EPUB_MARKUP)
     out = placed.documents["EPUB/a.xhtml"].decode()
     assert out.startswith('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html')
     assert '<span id="ix"></span>' in out
@@ -146,7 +149,7 @@ def test_a_last_page_the_epub_does_not_have_goes_at_the_end_of_the_file_of_the_p
         ("EPUB/b.xhtml", _doc("<p>Only in the EPUB.</p>")),
     ]
     pages = [_page("1", "Alpha beta gamma"), _page("2", "Epsilon zeta"), _page("3", "")]
-    placed = place_page_markers(docs, pages)
+    placed = place_page_markers(docs, pages, EPUB_MARKUP)
     assert [(p.label, p.href) for p in placed.pages] == [("1", "a.xhtml"), ("2", "a.xhtml"), ("3", "a.xhtml")]
     body = etree.fromstring(placed.documents["EPUB/a.xhtml"]).find("{*}body")
     assert body[-1].get("aria-label") == "3"

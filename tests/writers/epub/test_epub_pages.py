@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from edition.writers.epub.pages import paginate
+from edition.writers.html.pages import paginate
 
 from .epub_lint import NS, Book
 from .sample_edition import sample_page_map

@@ -106,7 +106,7 @@ def test_emendations_link_to_their_textual_note_and_back(default_site: WebBuildR
 
 
 def test_variant_readings_page_and_the_links_both_ways(tmp_path: Path):
-    from edition.writers.epub.walk import variant_reading_id
+    from edition.writers.html.walk import variant_reading_id
     from tests.conftest import DEFAULT_EDITION
 
     from .conftest import resolved
@@ -151,7 +151,9 @@ def test_print_pages_from_a_page_map_are_shown_before_the_first_element_on_each_
     where = {}
     for name, tree in site.pages.items():
         for mark in tree.find_class("pb"):
-            where[mark.get("id")] = (name, mark.getparent().get("id"), mark.text_content())
+            group = mark.getparent()  # the markers at one place stand in one group
+            assert group.get("class") == "pb-group"
+            where[mark.get("id")] = (name, group.getparent().get("id"), mark.text_content())
     assert where["page.1"][1] == paragraphs[0]
     assert where["page.3"][1] == paragraphs[1] and where["page.2"][1] == paragraphs[1]
     assert where["page.3"][2] == "p. 3"
@@ -261,3 +263,34 @@ def test_the_site_controls_follow_the_edition_language(tmp_path: Path):
     assert home.get("lang") == "de-DE"
     assert home.xpath("//a[@class='skip']/text()") == ["Zum Text springen"]
     assert home.xpath("//input[@type='search']/@placeholder") == ["Suchen"]
+
+
+def test_edition_yaml_labels_replace_the_site_s_words(tmp_path: Path):
+    """``labels:`` takes the site's words by name, as it takes the book's: checked, then on every page."""
+    import shutil
+
+    from edition.resolve import check_edition
+
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    config = root / "edition.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "labels:\n  skip_link: Straight to the text\n  search: Find\n  textual_notes: Emendations\n",
+        encoding="utf-8",
+    )
+    result = check_edition(root)
+    assert result.edition is not None and result.diagnostics == ()
+    site = open_site(build_web(result.edition, tmp_path / "build").path)
+    for tree in site.pages.values():
+        assert tree.find_class("skip")[0].text_content() == "Straight to the text"
+        assert tree.xpath("//form[@role='search']/button")[0].text_content() == "Find"
+    assert any(t.find_class("skip") and "Emendations" in t.text_content() for t in site.pages.values())
+    # A misspelt site word is an unknown key, located, with the nearest name as its hint.
+    config.write_text(config.read_text(encoding="utf-8").replace("skip_link:", "skip_lnk:"), encoding="utf-8")
+    line = config.read_text(encoding="utf-8").splitlines().index("  skip_lnk: Straight to the text") + 1
+    problems = check_edition(root).diagnostics
+    assert [(p.code, p.path.endswith("edition.yaml"), p.line, p.column) for p in problems] == [
+        ("unknown-key", True, line, 3)
+    ]
+    assert "skip_link" in (problems[0].hint or "")

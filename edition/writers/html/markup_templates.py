@@ -12,10 +12,10 @@ from typing import NoReturn
 
 import jinja2
 
-from edition.writers.epub.flow import unnest
-from edition.writers.epub.walk import gloss_ref_id, textual_note_id, variant_reading_id
+from edition.writers.html.flow import unnest
+from edition.writers.html.walk import gloss_ref_id, textual_note_id, variant_reading_id
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 _WEB = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 

@@ -1,15 +1,16 @@
 """The few words only the web edition prints (its navigation and search), in the edition's language.
 
-The book's own words (division titles, "see also", "§") come from ``edition.book.labels`` in the edition's
-language and with its ``labels:`` overrides; these site controls have their own tables here, for the same
-six languages (English for any other), and no overrides yet. "var." stays Latin, as apparatus
-abbreviations do.
+The book's own words (division titles, "see also", "§") are :class:`~edition.book.labels.Labels`; these
+site controls have their own tables here, for the same six languages (English for any other). Like the
+labels, an edition replaces any of them by name in edition.yaml's ``labels:`` (``skip_link: Zum Text``):
+``site_strings_for`` applies those and leaves the book's labels to ``labels_for``. "var." stays Latin, as
+apparatus abbreviations do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from edition.book.label_tables import primary_language
 
@@ -143,6 +144,12 @@ _TABLES: Mapping[str, SiteStrings] = {
 }
 
 
-def strings_for(language: str) -> SiteStrings:
-    """The site's words for ``language`` (a BCP 47 tag; its primary subtag chooses), English otherwise."""
-    return _TABLES.get(primary_language(language), STRINGS)
+SITE_STRING_NAMES = frozenset(spec.name for spec in fields(SiteStrings))
+
+
+def site_strings_for(language: str, overrides: Mapping[str, str]) -> SiteStrings:
+    """The site's words for ``language`` (a BCP 47 tag; its primary subtag chooses), English otherwise,
+    with those of ``overrides`` (edition.yaml's ``labels:``) that name a site word applied."""
+    table = _TABLES.get(primary_language(language), STRINGS)
+    own = {name: text for name, text in overrides.items() if name in SITE_STRING_NAMES}
+    return replace(table, **own) if own else table

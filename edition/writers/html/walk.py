@@ -1,8 +1,9 @@
 """Walking the model in rendering order: which element ids a block or inline puts into the XHTML.
 
-The EPUB is split into many files, so every link needs to know which file holds its target. Rather than
-search rendered output, the book plan asks this module for the ids each piece of the model will carry, in
-the same order the templates write them; ``tests/writers/epub`` checks the two agree on every id.
+The book is split into many files (EPUB and web alike), so every link needs to know which file holds its
+target. Rather than search rendered output, the book plan asks this module for the ids each piece of the model
+will carry, in the same order the templates write them; ``tests/writers/epub`` and ``tests/writers/web`` check
+the two agree on every id.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from edition.model import (
     Styled,
     VariantLemma,
 )
-from edition.writers.epub.errors import EpubError
+from edition.writers.html.errors import HtmlError
 
 # Ids the writer makes for elements the model names only once. A "." cannot occur in a model id (letters,
 # digits, "-" and "_"), so these never collide with an id from the edition.
@@ -65,7 +66,7 @@ class IdWalker:
         try:
             return self.footnote_refs[node.footnote_id]
         except KeyError:
-            raise EpubError(
+            raise HtmlError(
                 f"the text refers to footnote {node.footnote_id!r}, which does not exist"
             ) from None
 

@@ -1,30 +1,34 @@
-"""The print page list at the word: each page's marker where the printed page's first word is.
+"""The print page markers at the word: each page's marker where the printed page's first word is.
 
-The print layout gives the first words of every page (``edition.book.print_pages``). Here the rendered
-XHTML files are read in spine order as one stream of letters (pop-up notes, hidden navigation and markers
-left out; digits and punctuation dropped, so "§ 31" against "p. 14" or a note number does not matter) and
-each page's words are looked for from the previous page's place on: the place where most of the page's
-letters follow wins, so a half-title and a title page that begin alike find their own text. A word
-hyphenated across the page break gets its marker before the whole word. The marker never goes inside a
-heading (it goes before the heading, and before a navigation list whose heading it is), and a page that
-begins a paragraph or list item gets its marker at the block's start, before its number. A blank page, or
-one whose words the EPUB does not have, gets its marker just before the next page's (after the last page
-found, at the end of that page's file), so the page list has no holes.
+The print layout gives the first words of every page (``edition.book.print_pages``). Here the rendered files
+(the EPUB's XHTML, the site's HTML pages) are read in reading order as one stream of letters (what is out of
+the reading order, such as pop-up or side notes, hidden navigation and the markers, left out; digits and
+punctuation dropped, so "§ 31" against "p. 14" or a note number does not matter) and each page's words are
+looked for from the previous page's place on: the place where most of the page's letters follow wins, so a
+half-title and a title page that begin alike find their own text. A word hyphenated across the page break
+gets its marker before the whole word. The marker never goes inside a heading (it goes before the heading,
+and before a navigation list whose heading it is), and a page that begins a paragraph or list item gets its
+marker at the block's start, before its number. A blank page, or one whose words the files do not have, gets
+its marker just before the next page's (after the last page found, at the end of that page's file), so the
+page list has no holes.
+
+The placing is the same for every writer; how a file is read and written, what is out of the reading order
+and what a marker looks like is the writer's own (a :class:`PageMarkup`: ``edition.writers.epub.page_markup``,
+``edition.writers.web.page_markup``).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from lxml import etree
 
 from edition.book.print_pages import PrintPage, words
-from edition.writers.epub.pages import PageBreak, unique_page_id
+from edition.writers.html.pages import PageBreak, unique_page_id
 
-XHTML = "http://www.w3.org/1999/xhtml"
-EPUB = "http://www.idpf.org/2007/ops"
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCKS = frozenset(
     {"p", "li", "div", "section", "header", "footer", "blockquote", "dt", "dd", "figcaption", "td", "th"}
@@ -33,7 +37,46 @@ BLOCKS = frozenset(
 INLINES = frozenset({"a", "em", "strong", "span", "i", "b", "cite", "small", "sup", "sub", "abbr", "code"})
 LEAST = 8  # letters that must agree for a place to count as the page's (fewer when the page has fewer)
 MOST_CANDIDATES = 64  # places kept per page: those where most of its letters agree
-_SELF_CLOSING = frozenset({"br", "meta", "link", "img", "hr", "col", "wbr"})
+
+
+Skipped = Callable[[etree._Element], bool]
+
+
+class PageMarkup(Protocol):
+    """How one writer's files are read, which of their elements are read as text, and its markers."""
+
+    def parse(self, data: bytes) -> etree._ElementTree:
+        """The file's tree."""
+        ...
+
+    def serialise(self, tree: etree._ElementTree) -> bytes:
+        """The file again, written as the writer's templates write it."""
+        ...
+
+    def reading(self, root: etree._Element) -> etree._Element | None:
+        """The element holding the text that is read (the body, the main column), or None for none."""
+        ...
+
+    @property
+    def in_headings(self) -> bool:
+        """True to keep a marker inside the heading it falls in (at its start), False to put it before."""
+        ...
+
+    def skipped(self, element: etree._Element) -> bool:
+        """True for an element out of the reading order (a pop-up or side note, hidden text, a marker)."""
+        ...
+
+    def marker(self, element_id: str, label: str) -> etree._Element:
+        """A new page marker (its tail is set by the placing)."""
+        ...
+
+    def group(self, markers: list[etree._Element]) -> list[etree._Element]:
+        """What is inserted for the markers of pages that begin at one place (each marker, or a wrapper)."""
+        ...
+
+    def href(self, path: str) -> str:
+        """The link to a file from its path among the documents."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +106,12 @@ class PlacedPages:
     pages: tuple[PageBreak, ...]
 
 
-def place_page_markers(documents: Sequence[tuple[str, bytes]], pages: Sequence[PrintPage]) -> PlacedPages:
-    """Insert a marker for every page of ``pages`` into ``documents`` (zip path, XHTML bytes), in order."""
-    trees = [etree.fromstring(data).getroottree() for _, data in documents]
-    segments = [seg for index, tree in enumerate(trees) for seg in _segments(index, tree.getroot())]
+def place_page_markers(
+    documents: Sequence[tuple[str, bytes]], pages: Sequence[PrintPage], markup: PageMarkup
+) -> PlacedPages:
+    """Insert a marker for every page of ``pages`` into ``documents`` (path, bytes), in reading order."""
+    trees = [markup.parse(data) for _, data in documents]
+    segments = [seg for index, tree in enumerate(trees) for seg in _segments(index, tree.getroot(), markup)]
     stream, origin = _letters(segments)
     found: list[_Place | None] = []
     for at in _align(stream, [page.letters for page in pages]):
@@ -92,14 +137,15 @@ def place_page_markers(documents: Sequence[tuple[str, bytes]], pages: Sequence[P
         if place is None:
             continue
         segment = segments[place.segment]
-        marker = _marker(unique_page_id(page.label, used), page.label)
-        placed.append(PageBreak(marker.get("id") or "", page.label, _href(documents[segment.document][0])))
+        marker = markup.marker(unique_page_id(page.label, used), page.label)
+        href = markup.href(documents[segment.document][0])
+        placed.append(PageBreak(marker.get("id") or "", page.label, href))
         inserted.setdefault((place.segment, place.offset), []).append(marker)
         changed.add(segment.document)
     # Insert from the end of the stream, so earlier offsets stay valid.
     for (index, offset), markers in sorted(inserted.items(), reverse=True):
-        _insert(segments[index], offset, markers)
-    out = {documents[i][0]: _serialise(trees[i]) for i in sorted(changed)}
+        _insert(segments[index], offset, markup.group(markers), markup)
+    out = {documents[i][0]: markup.serialise(trees[i]) for i in sorted(changed)}
     return PlacedPages(out, tuple(placed))
 
 
@@ -204,26 +250,18 @@ def _common(stream: str, at: int, needle: str) -> int:
     return length
 
 
-def _segments(document: int, root: etree._Element) -> Iterator[_Segment]:
-    body = root.find(f"{{{XHTML}}}body")
-    if body is not None:
-        yield from _walk(document, body)
+def _segments(document: int, root: etree._Element, markup: PageMarkup) -> Iterator[_Segment]:
+    reading = markup.reading(root)
+    if reading is not None:
+        yield from _walk(document, reading, markup)
 
 
-def _walk(document: int, element: etree._Element) -> Iterator[_Segment]:
+def _walk(document: int, element: etree._Element, markup: PageMarkup) -> Iterator[_Segment]:
     yield _Segment(document, element, False)
     for child in element:
-        if isinstance(child.tag, str) and not _skipped(child):
-            yield from _walk(document, child)
+        if isinstance(child.tag, str) and not markup.skipped(child):
+            yield from _walk(document, child, markup)
         yield _Segment(document, child, True)
-
-
-def _skipped(element: etree._Element) -> bool:
-    """Out of the reading order: pop-up notes, hidden navigation, page markers."""
-    name = etree.QName(element).localname
-    return (
-        name == "aside" or element.get("hidden") is not None or element.get(f"{{{EPUB}}}type") == "pagebreak"
-    )
 
 
 def _letters(segments: Sequence[_Segment]) -> tuple[str, list[tuple[int, int]]]:
@@ -245,17 +283,7 @@ def _word_start(text: str, offset: int) -> int:
     return offset
 
 
-def _marker(element_id: str, label: str) -> etree._Element:
-    marker = etree.Element(f"{{{XHTML}}}span")  # the namespaces are declared on the document's root
-    marker.set("id", element_id)
-    marker.set("class", "pagebreak")
-    marker.set(f"{{{EPUB}}}type", "pagebreak")
-    marker.set("role", "doc-pagebreak")
-    marker.set("aria-label", label)
-    return marker
-
-
-def _insert(segment: _Segment, offset: int, markers: list[etree._Element]) -> None:
+def _insert(segment: _Segment, offset: int, markers: list[etree._Element], markup: PageMarkup) -> None:
     """Put ``markers`` at ``offset`` in the segment's string, hoisted out of headings and block starts."""
     text = segment.text
     if segment.tail:
@@ -265,12 +293,12 @@ def _insert(segment: _Segment, offset: int, markers: list[etree._Element]) -> No
         segment.element.tail = before
         index = parent.index(segment.element) + 1
         _put(parent, index, markers, after)
-        _hoist(parent, markers)
+        _hoist(parent, markers, markup)
         return
     element = segment.element
     element.text = text[:offset]
     _put(element, 0, markers, text[offset:])
-    _hoist(element, markers)
+    _hoist(element, markers, markup)
 
 
 def _put(parent: etree._Element, index: int, markers: list[etree._Element], after: str) -> None:
@@ -280,11 +308,15 @@ def _put(parent: etree._Element, index: int, markers: list[etree._Element], afte
     markers[-1].tail = after or None
 
 
-def _hoist(parent: etree._Element, markers: list[etree._Element]) -> None:
-    """Move markers with nothing read before them out to the start of their block, and out of headings."""
+def _hoist(parent: etree._Element, markers: list[etree._Element], markup: PageMarkup) -> None:
+    """Move markers with nothing read before them out to the start of their block, and out of headings
+    (to a heading's start where the writer keeps them in headings)."""
     while True:
         name = etree.QName(parent).localname
-        at_start = not _has_letters_before(parent, markers[0])
+        at_start = not _has_letters_before(parent, markers[0], markup.skipped)
+        if name in HEADINGS and markup.in_headings:
+            _move_to(parent, 0, markers)
+            return
         if name in HEADINGS or (at_start and name in INLINES) or (at_start and name == "nav"):
             _move_before(parent, markers)
             grand = parent.getparent()
@@ -297,14 +329,14 @@ def _hoist(parent: etree._Element, markers: list[etree._Element]) -> None:
         return
 
 
-def _has_letters_before(parent: etree._Element, first: etree._Element) -> bool:
+def _has_letters_before(parent: etree._Element, first: etree._Element, skipped: Skipped) -> bool:
     """True when any letter is read in ``parent`` before ``first`` (its child)."""
     if any(c.isalpha() for c in parent.text or ""):
         return True
     for child in parent:
         if child is first:
             return False
-        if not _skipped(child) and any(c.isalpha() for text in child.itertext() for c in str(text)):
+        if not skipped(child) and any(c.isalpha() for text in child.itertext() for c in str(text)):
             return True
         if any(c.isalpha() for c in child.tail or ""):
             return True
@@ -344,16 +376,3 @@ def _move_to(parent: etree._Element, index: int, markers: list[etree._Element]) 
     for position, marker in enumerate(markers):
         parent.insert(index + position, marker)
     markers[-1].tail = lead
-
-
-def _href(path: str) -> str:
-    return path.split("/", 1)[1] if "/" in path else path
-
-
-def _serialise(tree: etree._ElementTree) -> bytes:
-    for element in tree.iter():
-        empty = isinstance(element.tag, str) and element.text is None and len(element) == 0
-        if empty and etree.QName(element).localname not in _SELF_CLOSING:
-            element.text = ""  # written <span></span>, as the templates write it
-    body = etree.tostring(tree, encoding="utf-8", xml_declaration=False)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"

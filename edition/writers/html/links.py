@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from edition.book.labels import Labels
 from edition.model import Target
-from edition.writers.epub.errors import EpubError
+from edition.writers.html.errors import HtmlError
 
 NBSP = "\u00a0"
 
@@ -36,7 +36,7 @@ class Linker:
         try:
             href = self.locations[element_id]
         except KeyError:
-            raise EpubError(f"link to {element_id!r}, which is not in the book") from None
+            raise HtmlError(f"link to {element_id!r}, which is not in the book") from None
         return f"#{element_id}" if href == self.current else f"{href}#{element_id}"
 
     def target_href(self, target: Target) -> str:

@@ -1,4 +1,7 @@
-"""The book plan: which XHTML files the EPUB has, in what order, and which file holds every element id.
+"""The book plan: which files the book is divided into, in what order, and which file holds every element id.
+
+The EPUB writes each file as XHTML; the web edition renames them into its pages
+(``edition.writers.web.site``).
 
 Everything a template needs that is not in the model is decided here, once, before anything is rendered:
 file names, titles, the table of contents, landmarks, where each gloss's pop-up note goes, and the map from
@@ -17,8 +20,8 @@ from edition.book.index import IndexLine
 from edition.book.labels import Labels
 from edition.book.notes import NoteGroup
 from edition.model import BibEntry, Edition, Emendation, Essay, Gloss, Heading, Section, Variant
-from edition.writers.epub.errors import EpubError
-from edition.writers.epub.walk import IdWalker, glosses_in, textual_note_id, variant_reading_id
+from edition.writers.html.errors import HtmlError
+from edition.writers.html.walk import IdWalker, glosses_in, textual_note_id, variant_reading_id
 
 DocumentKind = Literal[
     "cover",
@@ -105,7 +108,7 @@ class BookPlan:
 
 
 def plan_book(book: Book) -> BookPlan:
-    """Lay the book out as files; raises :class:`EpubError` when two elements would share an id."""
+    """Lay the book out as files; raises :class:`HtmlError` when two elements would share an id."""
     edition, labels = book.edition, book.labels
     walker = IdWalker(dict(book.footnote_refs))
     documents = tuple(_documents(book))
@@ -119,7 +122,7 @@ def plan_book(book: Book) -> BookPlan:
 
     def place(element_id: str, href: str, *, in_flow: bool) -> None:
         if element_id in locations:
-            raise EpubError(
+            raise HtmlError(
                 f"element id {element_id!r} occurs twice (in {locations[element_id]} and {href}); "
                 "every id must be unique in the book"
             )

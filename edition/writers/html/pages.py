@@ -1,4 +1,4 @@
-"""The print page list: where the pages of the printed edition begin, placed in the EPUB's text.
+"""The print page list: where the pages of the printed edition begin, placed in the EPUB's or the site's text.
 
 ``page_map`` (from the PDF build) gives the print page of each element id. A page's marker goes just before
 the first element, in reading order, that lies on that page; a page holding no element with an id (the

@@ -4,6 +4,10 @@ In the model a link-like span (a cross-reference lemma, a cited passage, an emen
 contain a note marker or another link-like span, because apparatus entries overlap freely. Here each link
 span is cut into :class:`LinkRun` stretches around the markers it contains; a span nested in another loses
 its own link but keeps its id (as an empty anchor), so every target stays addressable.
+
+A variant's lemma can link to its entry in the variant readings (``lemma_links``: the EPUB's). It gives way
+to every other link: a :class:`LinkedLemma` holds the lemma cut into :class:`LemmaRun` stretches around the
+links and markers inside it, which keep their own; a lemma inside another link is not linked.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from edition.model import (
     Reference,
     Styled,
     Target,
+    Variant,
     VariantLemma,
 )
 
@@ -42,28 +47,91 @@ class LinkRun:
 
 
 @dataclass(frozen=True, slots=True)
+class LemmaRun:
+    """One stretch of a variant's lemma with no link inside it: a link to the variant's entry."""
+
+    children: tuple[Inline | LinkRun, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedLemma:
+    """A variant's lemma whose words link to its entry: :class:`LemmaRun` stretches and what lies between."""
+
+    variant: Variant
+    children: tuple[Inline | LinkRun | LemmaRun, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class EditorialPointer:
     """A page reference inside the copy-text: the editor's addition, so it is printed in brackets."""
 
     target: Target
 
 
-def unnest(nodes: tuple[Inline, ...], copy_text: bool = False) -> tuple[Inline | LinkRun, ...]:
+def unnest(
+    nodes: tuple[Inline, ...], copy_text: bool = False, lemma_links: bool = False
+) -> tuple[Inline | LinkRun, ...]:
     """Return the inlines with every link span replaced by :class:`LinkRun` stretches.
 
-    In the copy-text (``copy_text``) a :class:`PageRef` becomes an :class:`EditorialPointer`.
+    In the copy-text (``copy_text``) a :class:`PageRef` becomes an :class:`EditorialPointer`; with
+    ``lemma_links`` a variant's lemma outside any link becomes a :class:`LinkedLemma`.
     """
     out: list[Inline | LinkRun] = []
     for node in nodes:
         if isinstance(node, _LINK_SPANS):
             out.extend(_runs(node, copy_text))
         elif isinstance(node, Styled):
-            out.append(Styled(node.style, unnest(node.children, copy_text)))  # type: ignore[arg-type]
+            children = unnest(node.children, copy_text, lemma_links)
+            out.append(Styled(node.style, children))  # type: ignore[arg-type]
+        elif isinstance(node, VariantLemma) and lemma_links:
+            children = unnest(node.children, copy_text, lemma_links)
+            out.append(LinkedLemma(node.variant, _lemma_runs(children)))  # type: ignore[arg-type]
         elif isinstance(node, LanguageSpan | VariantLemma):
-            out.append(replace(node, children=unnest(node.children, copy_text)))  # type: ignore[arg-type]
+            children = unnest(node.children, copy_text, lemma_links)
+            out.append(replace(node, children=children))  # type: ignore[arg-type]
         else:
             out.append(_point(node, copy_text))
     return tuple(out)
+
+
+def _lemma_runs(nodes: tuple[Inline | LinkRun, ...]) -> tuple[Inline | LinkRun | LemmaRun, ...]:
+    """The lemma's words in :class:`LemmaRun` stretches, the links and markers among them left outside."""
+    out: list[Inline | LinkRun | LemmaRun] = []
+    group: list[Inline | LinkRun] = []
+    for inside, node in _lemma_split(nodes):
+        if inside:
+            group.append(node)
+            continue
+        if group:
+            out.append(LemmaRun(tuple(group)))
+            group = []
+        out.append(node)
+    if group:
+        out.append(LemmaRun(tuple(group)))
+    return tuple(out)
+
+
+def _lemma_split(nodes: tuple[Inline | LinkRun, ...]) -> list[tuple[bool, Inline | LinkRun]]:
+    """Flatten to (may stay inside the lemma's link?, node) pairs; italics around a link are split."""
+    pieces: list[tuple[bool, Inline | LinkRun]] = []
+    for node in nodes:
+        if isinstance(node, (LinkRun, LinkedLemma, EditorialPointer, *_POINT_LINKS)):
+            pieces.append((False, node))
+        elif isinstance(node, Styled | LanguageSpan | VariantLemma):
+            group: list[Inline | LinkRun] = []
+            for inside, child in _lemma_split(node.children):
+                if inside:
+                    group.append(child)
+                    continue
+                if group:
+                    pieces.append((True, replace(node, children=tuple(group))))  # type: ignore[arg-type]
+                    group = []
+                pieces.append((False, child))
+            if group:
+                pieces.append((True, replace(node, children=tuple(group))))  # type: ignore[arg-type]
+        else:
+            pieces.append((True, node))
+    return pieces
 
 
 def _point(node: Inline, copy_text: bool) -> Inline:
