@@ -67,7 +67,7 @@ def rebuild(edition_dir: Path, build_dir: Path, cache: PageCache | None = None) 
         failure = write_failure(build_dir, error)
         return Rebuilt(False, (*problems, failure), time.perf_counter() - started)
     site = Site(result.edition, built.locations)
-    return Rebuilt(True, problems, time.perf_counter() - started, site)
+    return Rebuilt(True, (*problems, *built.warnings), time.perf_counter() - started, site)
 
 
 class Preview:
