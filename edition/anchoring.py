@@ -33,6 +33,21 @@ def _wordish(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _first_bounded(text: str, needle: str, position: int) -> int | None:
+    """The first whole-word occurrence of ``needle`` in ``text`` at or after ``position``."""
+    if not needle:
+        return None
+    found = text.find(needle, position)
+    while found != -1:
+        end = found + len(needle)
+        starts_clean = not (_wordish(needle[0]) and found > 0 and _wordish(text[found - 1]))
+        ends_clean = not (_wordish(needle[-1]) and end < len(text) and _wordish(text[end]))
+        if starts_clean and ends_clean:
+            return found
+        found = text.find(needle, found + 1)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Selector:
     """How an entry names its text. Exactly one of ``lemma`` or ``start``+``end`` is set."""
@@ -210,10 +225,13 @@ class TextIndex:
         return lines
 
     def _not_found(self, selector: Selector, what: str) -> Diagnostic:
-        near = self.nearest(selector)
         plain = self.candidates(
             Selector(selector.lemma, selector.start, selector.end, None, None, None, selector.origin)
         )
+        across = None if plain else self.across_paragraphs(selector)
+        if across is not None:
+            return self._spans_paragraphs(selector, what, *across)
+        near = self.nearest(selector)
         if plain and (selector.before or selector.after):
             message = (
                 f"{what}: '{selector.quoted}' occurs {len(plain)} time(s) but never with the "
@@ -226,6 +244,43 @@ class TextIndex:
         if invisible:
             hint = f"{invisible}\n{hint}"
         return Diagnostic.at(selector.origin, "error", "lemma-not-found", message, hint)
+
+    def across_paragraphs(self, selector: Selector) -> tuple[int, int] | None:
+        """The § numbers of the first and last paragraph of a passage that matches the selector only
+        across a paragraph break (a lemma's words run on into the next paragraph, or ``to:`` is in a
+        later one); None if there is none. Anchors do not span paragraphs (yet): this says so."""
+        joined = self.big.replace(SEPARATOR, " ")
+        if selector.lemma is not None:
+            needle = normalize_lemma(selector.lemma)
+            start = _first_bounded(joined, needle, 0)
+            while start is not None:
+                first, last = self.paragraph_of(start), self.paragraph_of(start + len(needle) - 1)
+                if first != last:
+                    return self.numbers[first], self.numbers[last]
+                start = _first_bounded(joined, needle, start + 1)
+            return None
+        if selector.start is None or selector.end is None:
+            return None
+        head, tail = normalize_lemma(selector.start), normalize_lemma(selector.end)
+        for start in self.find_all(head):
+            end = _first_bounded(joined, tail, start + len(head))
+            if end is not None:
+                first, last = self.paragraph_of(start), self.paragraph_of(end + len(tail) - 1)
+                if first != last:
+                    return self.numbers[first], self.numbers[last]
+        return None
+
+    def _spans_paragraphs(self, selector: Selector, what: str, first: int, last: int) -> Diagnostic:
+        words = "'from' … 'to'" if selector.lemma is None else "its words"
+        return Diagnostic.at(
+            selector.origin,
+            "error",
+            "lemma-spans-paragraphs",
+            f"{what}: '{selector.quoted}' runs from § {first} into § {last}; {words} cannot cross a "
+            "paragraph break (anchors spanning paragraphs are not supported yet)",
+            "anchor on a passage within one paragraph; for a passage of several paragraphs, anchor on "
+            "its first words",
+        )
 
     def _invisible_only(self, selector: Selector) -> str | None:
         """Why the words would match but for an invisible character (zero-width space, bidi mark …)."""
