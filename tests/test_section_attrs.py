@@ -184,3 +184,38 @@ def test_a_malformed_or_unknown_section_id_is_a_located_error(mini: Path) -> Non
     codes = {(d.code, d.path, d.line) for d in check_edition(mini).diagnostics if d.severity == "error"}
     assert ("bad-id", "text/article.md", 3) in codes
     assert any(code == "unknown-target" for code, _path, _line in codes)
+
+
+def test_attributes_on_headings_outside_the_copy_texts_sections_are_reported_where_they_stand(
+    mini: Path,
+) -> None:
+    """An essay's heading, a heading in a gloss's note and one in an author's note open no section of the
+    text: their attributes would be dropped silently; each is a located warning saying where they belong."""
+    (mini / "front/introduction.md").write_text(
+        "Opening words [@trotsky-1937]. See [[policeman]].\n\n{id=context}\n## The context\n\nMore words.\n",
+        encoding="utf-8",
+    )
+    glosses = mini / "apparatus/glosses.yaml"
+    glosses.write_text(
+        glosses.read_text(encoding="utf-8")
+        + "  - id: with-heading\n    lemma: quotes a page\n    note: |\n      A note.\n\n"
+        '      {short_title="x"}\n      ### Its heading\n\n      More.\n',
+        encoding="utf-8",
+    )
+    _article(
+        mini,
+        "[^1]: Duncan Hallas",
+        '[^1]: A note.\n\n    {signature="A. A."}\n    ### In a note\n\n    Duncan Hallas',
+    )
+    result = check_edition(mini)
+    problems = [d for d in result.diagnostics if d.code == "unsupported-attributes"]
+    note_line = glosses.read_text(encoding="utf-8").splitlines().index('      {short_title="x"}') + 1
+    assert sorted((d.severity, f"{d.path}:{d.line}") for d in problems) == [
+        ("warning", f"apparatus/glosses.yaml:{note_line}"),
+        ("warning", "front/introduction.md:3"),
+        ("warning", "text/article.md:17"),
+    ]
+    assert all("not supported" in d.message and "copy-text section" in (d.hint or "") for d in problems)
+    assert {("author's note" in d.message) for d in problems} == {True, False}
+    assert result.edition is not None  # warnings: the book still builds, without the attributes
+    assert all(s.short_title is None and s.signed is None for s in result.edition.sections)
