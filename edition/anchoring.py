@@ -59,6 +59,9 @@ class Selector:
     before: str | None
     after: str | None
     origin: Origin
+    # "heading": the words are looked for in the copy-text's headings only (``in: heading``); None: in
+    # its paragraphs, and in its headings only if no paragraph has them (edition/heading_lemmas.py).
+    within: str | None = None
 
     @property
     def quoted(self) -> str:
@@ -67,18 +70,37 @@ class Selector:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A resolved span: paragraph index (0-based, in reading order) and original character offsets."""
+    """A resolved span: paragraph index (0-based, in reading order) and original character offsets.
+
+    ``heading`` is set for a span in a heading of the copy-text: the heading's index (0-based, in reading
+    order); ``start`` and ``end`` are then offsets in the heading's text and ``paragraph`` is the paragraph
+    the heading stands before (what orders and keys it).
+    """
 
     paragraph: int
     start: int
     end: int
+    heading: int | None = None
 
 
 class TextIndex:
-    """The copy-text's paragraphs, normalised and indexed by word for fast lemma lookup."""
+    """The copy-text's paragraphs, normalised and indexed by word for fast lemma lookup.
 
-    def __init__(self, paragraphs: list[tuple[int, str]]):
+    ``names`` say how a diagnostic names each passage (default "§ N"); ``scope`` what "not found" was
+    looked for in ("the text"; "any heading" for the headings' own index, which has no paragraph breaks
+    to report a lemma spanning).
+    """
+
+    def __init__(
+        self,
+        paragraphs: list[tuple[int, str]],
+        *,
+        names: list[str] | None = None,
+        scope: str = "the text",
+    ):
         self.numbers = [number for number, _ in paragraphs]
+        self.names = names if names is not None else [f"§ {number}" for number, _ in paragraphs]
+        self.scope = scope
         self.originals = [text for _, text in paragraphs]
         self.normals: list[NormalText] = [normalize(text) for text in self.originals]
         starts = []
@@ -221,14 +243,14 @@ class TextIndex:
         lines = []
         for n, (start, end) in enumerate(spans, 1):
             span = self.to_span(start, end)
-            lines.append(f"§ {self.numbers[span.paragraph]}: {self.context(span)}  → add 'occurrence: {n}'")
+            lines.append(f"{self.names[span.paragraph]}: {self.context(span)}  → add 'occurrence: {n}'")
         return lines
 
     def _not_found(self, selector: Selector, what: str) -> Diagnostic:
         plain = self.candidates(
             Selector(selector.lemma, selector.start, selector.end, None, None, None, selector.origin)
         )
-        across = None if plain else self.across_paragraphs(selector)
+        across = None if plain or self.scope != "the text" else self.across_paragraphs(selector)
         if across is not None:
             return self._spans_paragraphs(selector, what, *across)
         near = self.nearest(selector)
@@ -238,7 +260,7 @@ class TextIndex:
                 f"given before/after words"
             )
         else:
-            message = f"{what}: '{selector.quoted}' does not occur in the text"
+            message = f"{what}: '{selector.quoted}' does not occur in {self.scope}"
         hint = "nearest passages:\n" + "\n".join(near) if near else "check the spelling against the copy-text"
         invisible = self._invisible_only(selector)
         if invisible:
@@ -307,7 +329,7 @@ class TextIndex:
             if needle and hidden and needle in normalize(INVISIBLE_FORMAT.sub("", original)).text:
                 codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in hidden}))
                 return (
-                    f"§ {self.numbers[index]} has these words with the invisible character {codes} "
+                    f"{self.names[index]} has these words with the invisible character {codes} "
                     "inside them; delete it from the copy-text"
                 )
         return None
@@ -333,5 +355,5 @@ class TextIndex:
             while right < len(original) and _wordish(original[right]):
                 right += 1
             text = original[left:right]
-            lines.append(f"§ {self.numbers[index]}: “{text}” ({score:.0f}% alike)")
+            lines.append(f"{self.names[index]}: “{text}” ({score:.0f}% alike)")
         return lines

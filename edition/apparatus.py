@@ -25,6 +25,8 @@ VARIANT_TYPES = (
     "punctuation",
     "capitalisation",
 )
+# Where a selector may look instead of the paragraphs (``in: heading``; edition/heading_lemmas.py).
+WITHIN = ("heading",)
 _QUOTED = ("the words occur in the copy-text (lemma normalisation rules, docs/format.md)",)
 SELECTOR = Shape(
     "selector",
@@ -42,6 +44,13 @@ SELECTOR = Shape(
         ),
         Field("before", "text", "Words immediately before the lemma, to single it out."),
         Field("after", "text", "Words immediately after the lemma, to single it out."),
+        Field(
+            "in",
+            "choice",
+            "'heading': look for the words in the copy-text's headings only (by default a heading is "
+            "searched only when no paragraph has the words).",
+            choices=WITHIN,
+        ),
     ),
     checked=("the selector names exactly one place in the copy-text",),
     one_of=(("lemma",), ("from", "to")),
@@ -299,6 +308,20 @@ def _selector(entry: YMap, fields: FieldReader, what: str) -> Selector | None:
     before = fields.text(entry, "before")
     after = fields.text(entry, "after")
     problems = fields.problems
+    within = fields.text(entry, "in")
+    if within is not None and within not in WITHIN:
+        node = entry.get("in")
+        assert node is not None
+        problems.append(
+            Diagnostic.at(
+                node.origin,
+                "error",
+                "bad-value",
+                f"'in: {within}' is not a place a lemma can be looked for",
+                "write 'in: heading' for words in a heading, or leave 'in' out (paragraphs first)",
+            )
+        )
+        return None
     if lemma is not None and (start is not None or end is not None):
         problems.append(
             Diagnostic.at(
@@ -347,7 +370,7 @@ def _selector(entry: YMap, fields: FieldReader, what: str) -> Selector | None:
             return None
     origin_node = entry.get("lemma") or entry.get("from")
     origin = origin_node.origin if origin_node is not None else entry.origin
-    return Selector(lemma, start, end, occurrence, before, after, origin)
+    return Selector(lemma, start, end, occurrence, before, after, origin, within)
 
 
 def _note(entry: YMap, fields: FieldReader, name: str) -> NoteText | None:

@@ -286,12 +286,23 @@ class Essay:
 
 @dataclass(frozen=True, slots=True)
 class LemmaSpan:
-    """Where a lemma resolved: § number, character offsets in that paragraph's text, the words."""
+    """Where a lemma resolved: § number, character offsets in that paragraph's text, the words.
+
+    ``heading`` is set when the lemma is in a heading of the copy-text: the heading's number (1-based, in
+    reading order); the offsets are then in the heading's text, and ``paragraph`` is the § the heading
+    stands before (the first paragraph after it), which orders the entry and keys it where there are no
+    pages ("heading before § 31"; docs/format.md).
+    """
 
     paragraph: int
     start: int
     end: int
     text: str
+    heading: int | None = None
+
+    @property
+    def in_heading(self) -> bool:
+        return self.heading is not None
 
 
 @dataclass(frozen=True, slots=True)
