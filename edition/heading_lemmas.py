@@ -11,7 +11,7 @@ entries (before that paragraph's own).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from edition.anchoring import Selector, Span, TextIndex
@@ -32,16 +32,18 @@ class HeadingText:
     following: int  # 0-based index of the paragraph after it (the last one if none follows)
 
 
-def copy_text_headings(blocks: tuple[RawBlock, ...], numbers: dict[int, int]) -> tuple[HeadingText, ...]:
+def copy_text_headings(
+    blocks: tuple[RawBlock, ...], number_of: Callable[[RawParagraph], int | None]
+) -> tuple[HeadingText, ...]:
     """Every heading of the copy-text in reading order (inside quotations and lists too), each with the
-    paragraph it stands before; ``numbers`` are the paragraphs' § numbers by ``id()``."""
+    paragraph it stands before; ``number_of`` gives a paragraph's § number."""
     out: list[HeadingText] = []
     waiting: list[RawHeading] = []  # headings not yet followed by a paragraph
     last = 0
     for block in _in_reading_order(blocks):
         if isinstance(block, RawHeading):
             waiting.append(block)
-        elif (number := numbers.get(id(block))) is not None:
+        elif (number := number_of(block)) is not None:
             last = number - 1
             out.extend(HeadingText(h.paragraph, h.level, last) for h in waiting)
             waiting.clear()
@@ -71,7 +73,8 @@ class CopyText:
             names=[f"the heading at {h.paragraph.origin}" for h in headings],
             scope="any heading",
         )
-        self._places = {id(h.paragraph): (0, n) for n, h in enumerate(headings, 1)}
+        # A heading is known by where it starts in its file, as a paragraph is (resolution/numbering.py).
+        self._places = {h.paragraph.origin: (0, n) for n, h in enumerate(headings, 1)}
 
     def resolve(self, selector: Selector, what: str, problems: list[Diagnostic]) -> Span | None:
         """The one span ``selector`` names (in a paragraph, or in a heading), or None with a diagnostic."""
@@ -106,7 +109,7 @@ class CopyText:
 
     def heading_place(self, raw: RawParagraph) -> Place | None:
         """The overlay place of a heading's text (None for a paragraph or a heading outside the text)."""
-        return self._places.get(id(raw))
+        return self._places.get(raw.origin)
 
     def heading_origin(self, span: Span) -> Origin | None:
         return None if span.heading is None else self.headings[span.heading].paragraph.origin

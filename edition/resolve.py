@@ -14,6 +14,7 @@ from pathlib import Path
 
 from edition.config import EditionConfig, read_config
 from edition.diagnostics import Diagnostic, EditionError, has_errors
+from edition.heading_lemmas import CopyText, copy_text_headings
 from edition.model import Edition, Origin
 from edition.resolution import back
 from edition.resolution.anchored import anchor_apparatus
@@ -102,7 +103,7 @@ def resolve(config: EditionConfig, problems: list[Diagnostic]) -> Edition:
     citer = Citer(config, inputs.bibliography, problems)
     text = inputs.text_blocks
     numbering = number_paragraphs(text, inputs.footnotes)
-    index = numbering.text_index()
+    copy_text = CopyText(numbering.text_index(), copy_text_headings(text, numbering.number_of))
     targets = TargetTable(problems)
     register_text_targets(targets, numbering, text, inputs.footnotes)
 
@@ -110,7 +111,7 @@ def resolve(config: EditionConfig, problems: list[Diagnostic]) -> Edition:
     # cause alone (it is already in problems) and one note of what was left unchecked.
     text_checked = inputs.text_complete and bool(config.text)
     lemma_problems: list[Diagnostic] = problems if text_checked else []
-    anchored = anchor_apparatus(inputs.apparatus, index, inputs.headings, lemma_problems)
+    anchored = anchor_apparatus(inputs.apparatus, copy_text, lemma_problems)
     register_entry_targets(targets, anchored)
 
     # The same typography for the copy-text and the editor's own prose (notes, front matter).
@@ -127,7 +128,7 @@ def resolve(config: EditionConfig, problems: list[Diagnostic]) -> Edition:
     )
     entries = resolve_entries(
         anchored,
-        index,
+        copy_text,
         config.metadata.witnesses,
         notes=notes,
         citer=citer,
@@ -135,7 +136,7 @@ def resolve(config: EditionConfig, problems: list[Diagnostic]) -> Edition:
         problems=problems,
         index_problems=lemma_problems,
     )
-    inlines = CopyTextInlines(numbering, overlays_of(entries), rules, language)
+    inlines = CopyTextInlines(numbering, copy_text, overlays_of(entries), rules, language)
     sections = build_sections(text, inlines, numbering, heading_ids, problems)
     footnotes = build_footnotes(inputs.footnotes, inlines, numbering, heading_ids)
     front = back.front_matter(config, notes, problems)

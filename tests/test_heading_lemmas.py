@@ -28,9 +28,9 @@ Last words.
 def copy_text() -> CopyText:
     document = parse_markdown(TEXT, "text/a.md")
     paragraphs = list(raw_paragraphs(document.blocks))
-    numbers = {id(p): n for n, p in enumerate(paragraphs, 1)}
-    index = TextIndex([(numbers[id(p)], p.text) for p in paragraphs])
-    return CopyText(index, copy_text_headings(document.blocks, numbers))
+    numbers = {p.origin: n for n, p in enumerate(paragraphs, 1)}
+    index = TextIndex([(n, p.text) for n, p in enumerate(paragraphs, 1)])
+    return CopyText(index, copy_text_headings(document.blocks, lambda p: numbers.get(p.origin)))
 
 
 def resolve(lemma: str, **keys: object) -> tuple[Span | None, list[Diagnostic], CopyText]:

@@ -10,7 +10,7 @@ from edition import apparatus as app
 from edition.bibliography import CslItem, read_bibliography
 from edition.config import EditionConfig
 from edition.diagnostics import Diagnostic, SourceProblem, has_errors
-from edition.markdown import RawBlock, RawDocument, RawFootnote, RawHeading, parse_markdown
+from edition.markdown import RawBlock, RawDocument, RawFootnote, parse_markdown
 from edition.model import Origin
 from edition.textfile import as_named_in_config, read_text_file
 
@@ -32,10 +32,6 @@ class Inputs:
     @property
     def text_blocks(self) -> tuple[RawBlock, ...]:
         return tuple(block for doc in self.documents if doc for block in doc.blocks)
-
-    @property
-    def headings(self) -> tuple[RawHeading, ...]:
-        return tuple(b for b in self.text_blocks if isinstance(b, RawHeading))
 
     @property
     def footnotes(self) -> tuple[RawFootnote, ...]:
