@@ -75,6 +75,9 @@ class Labels:
     variant_reading: str  # what a screen reader announces for a link to one
     paragraph_sign: str
     page_abbreviation: str
+    # A lemma in a heading (no § of its own): "p. 3 heading" in print, "heading before § 5" elsewhere.
+    heading: str
+    heading_before: str
     # Navigation and names screen readers announce ("Gloss 3", "Author’s note 1, back to the text").
     landmarks: str
     page_list: str
@@ -148,6 +151,8 @@ ENGLISH = Labels(
     variant_reading="Variant reading",
     paragraph_sign="§",
     page_abbreviation="p.",
+    heading="heading",
+    heading_before="heading before",
     landmarks="Landmarks",
     page_list="Print Page List",
     print_edition="Print edition (PDF)",

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from edition.book.labels import Labels
-from edition.model import Target
+from edition.model import LemmaSpan, Target
 from edition.writers.html.errors import HtmlError
 
 NBSP = "\u00a0"
@@ -58,3 +58,10 @@ class Linker:
 
     def paragraph(self, number: int) -> str:
         return f"{self.labels.paragraph_sign}{NBSP}{number}"
+
+    def lemma_place(self, lemma: LemmaSpan) -> str:
+        """Where an apparatus entry's lemma is, said without pages: "§ 31", or for a lemma in a heading
+        (which has no § of its own) "heading before § 31"."""
+        if lemma.heading is None:
+            return self.paragraph(lemma.paragraph)
+        return f"{self.labels.heading_before} {self.paragraph(lemma.paragraph)}"

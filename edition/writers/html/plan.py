@@ -19,7 +19,7 @@ from edition.book import Book
 from edition.book.index import IndexLine
 from edition.book.labels import Labels
 from edition.book.notes import NoteGroup
-from edition.model import BibEntry, Edition, Emendation, Essay, Gloss, Heading, Section, Variant
+from edition.model import BibEntry, Block, Edition, Emendation, Essay, Gloss, Heading, Section, Variant
 from edition.writers.html.errors import HtmlError
 from edition.writers.html.walk import IdWalker, glosses_in, textual_note_id, variant_reading_id
 
@@ -184,7 +184,7 @@ def _documents(book: Book) -> Iterator[Document]:
             title,
             "bodymatter",
             section=section,
-            glosses=tuple(glosses_in(section.blocks)),
+            glosses=tuple(glosses_in(_with_heading(section))),
             opens_text=position == 0,
         )
     if edition.footnotes:
@@ -294,6 +294,11 @@ def _toc(documents: tuple[Document, ...], book: Book) -> tuple[TocEntry, ...]:
         if href is not None:
             entries.append(TocEntry(entry.title, href))
     return tuple(entries)
+
+
+def _with_heading(section: Section) -> tuple[Block, ...]:
+    """A section's blocks with its heading first: a gloss can be on the heading's words."""
+    return section.blocks if section.heading is None else (section.heading, *section.blocks)
 
 
 def _heading_ids(section: Section) -> Iterator[str]:
