@@ -138,3 +138,12 @@ def test_the_tei_carries_the_entries_inside_the_head(headed: Edition) -> None:
 def test_an_epub_with_entries_on_headings_passes_epubcheck(headed: Edition, tmp_path: Path) -> None:
     epub = build_epub(headed, tmp_path).path
     assert not epubcheck_problems(epubcheck(epub))
+
+
+@pytest.mark.slow
+def test_the_tei_with_entries_in_heads_is_valid_tei(headed: Edition) -> None:
+    schema = Path(__file__).resolve().parents[1] / "tools" / "tei" / "tei_all.rng"
+    assert schema.is_file(), "run `make test` (it fetches tools/tei/tei_all.rng) or tools/tei/fetch-schema"
+    relaxng = etree.RelaxNG(etree.parse(str(schema)))
+    document = etree.fromstring(tei_bytes(headed))
+    assert relaxng.validate(document), relaxng.error_log
