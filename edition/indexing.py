@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from edition.anchoring import Span, TextIndex
+from edition.anchoring import Span
 from edition.apparatus import IndexEntryRaw
 from edition.diagnostics import Diagnostic
 from edition.heading_lemmas import CopyText, heading_marks
@@ -19,16 +19,14 @@ def fold(text: str) -> str:
 
 
 def resolve_index(
-    raw_entries: tuple[IndexEntryRaw, ...],
-    index: TextIndex,
-    problems: list[Diagnostic],
-    copy_text: CopyText | None = None,
+    raw_entries: tuple[IndexEntryRaw, ...], copy_text: CopyText, problems: list[Diagnostic]
 ) -> tuple[tuple[IndexEntry, ...], list[tuple[IndexMark, Span]]]:
     """The index entries (by kind, then sort key) and the marks to place in the text.
 
-    A form no paragraph has is looked for in ``copy_text``'s headings, as lemmas are
-    (edition/heading_lemmas.py): its heading occurrences are marked, keyed by the § after each heading.
+    A form no paragraph has is looked for in the headings, as lemmas are (edition/heading_lemmas.py): its
+    heading occurrences are marked, keyed by the § after each heading.
     """
+    index = copy_text.paragraphs
     entries = []
     marks: list[tuple[IndexMark, Span]] = []
     known = {entry.id for entry in raw_entries}
@@ -37,7 +35,7 @@ def resolve_index(
         for form, origin in entry.forms:
             needle = normalize_lemma(form)
             starts = index.find_all(needle)
-            in_headings = heading_marks(copy_text, needle) if copy_text and not starts else []
+            in_headings = [] if starts else heading_marks(copy_text, needle)
             found.update(in_headings)
             if not starts and not in_headings:
                 problems.append(

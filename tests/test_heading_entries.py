@@ -48,6 +48,7 @@ def _headed(mini: Path) -> Edition:
     )
     text += (
         "  - id: first-section\n    heading: first section (the)\n    forms: [first section]\n"
+        "  - id: policeman-term\n    heading: policeman\n    forms: [policeman]\n"
         "variants:\n  - id: with\n    lemma: and\n    in: heading\n    readings:\n"
         "      - {witness: B, text: with}\n"
     )
@@ -76,6 +77,9 @@ def test_every_kind_of_entry_anchors_in_its_heading_keyed_by_the_paragraph_after
     assert (gloss.lemma.heading, gloss.lemma.paragraph) == (1, 2)
     assert [(x.lemma.heading, x.lemma.paragraph) for x in (emendation, variant, reference)] == [(2, 5)] * 3
     assert [location.paragraph for location in entry.locations] == [2]
+    # A form the paragraphs have is marked there only, as before headings took entries.
+    (policeman,) = [i for i in headed.index if i.element_id == "index-policeman-term"]
+    assert [location.paragraph for location in policeman.locations] == [2, 3, 5]
     # The headings print the edited reading, and their plain text (titles, running heads) carries no mark.
     assert [s.title for s in headed.sections[1:]] == [
         "A first section",

@@ -85,7 +85,7 @@ def resolve_entries(
         citation = citer.cite(cited.key, cited.locator, cited.key_origin)
         if citation is not None:
             citations.append((citation, span))
-    index_entries, marks = resolve_index(anchored.index, copy_text.paragraphs, index_problems, copy_text)
+    index_entries, marks = resolve_index(anchored.index, copy_text, index_problems)
     return Entries(
         emendations,
         variants,
