@@ -5,8 +5,9 @@ has no errors, rebuild the preview site (``edition.writers.web`` with the reload
 server never serves half a site; then tell the open pages (``state``, sent by ``server`` as server-sent
 events), which reload where they were. Problems are printed in the terminal and shown at the top of the
 page; after an error the page keeps showing the last build that worked.
-Each save re-checks the whole edition; only the pages whose inputs changed are rendered again
-(``edition.writers.web.cache``).
+Each save re-checks the whole edition, but from what the last check kept (``edition.check_cache``: the
+files whose text did not change are not read again, nor unchanged notes, typography, lemma searches and
+citations), and only the pages whose inputs changed are rendered again (``edition.writers.web.cache``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from edition import diagnostics as diag
 from edition.book.labels import Labels
+from edition.check_cache import CheckCache
 from edition.model import Edition
 from edition.preview.passages import passage_of
 from edition.preview.server import PreviewServer
@@ -46,16 +48,21 @@ class Site:
     locations: Mapping[str, str]
 
 
-def rebuild(edition_dir: Path, build_dir: Path, cache: PageCache | None = None) -> Rebuilt:
+def rebuild(
+    edition_dir: Path,
+    build_dir: Path,
+    cache: PageCache | None = None,
+    checks: CheckCache | None = None,
+) -> Rebuilt:
     """Check the edition and, when it has no errors, rebuild its preview site (with ``cache``: rendering
-    again only the pages whose inputs changed)."""
+    again only the pages whose inputs changed; with ``checks``: reusing what the last check kept)."""
     from edition.outputs import OutputError, write_failure
     from edition.resolve import check_edition
     from edition.writers.errors import WriterError
     from edition.writers.web import build_web
 
     started = time.perf_counter()
-    result = check_edition(edition_dir)
+    result = check_edition(edition_dir, cache=checks)
     problems = tuple(diag.sort_diagnostics(result.diagnostics))
     if result.edition is None or diag.has_errors(problems):
         return Rebuilt(False, problems, time.perf_counter() - started)
@@ -80,6 +87,7 @@ class Preview:
         self.state = PreviewState()
         self.site: Site | None = None  # the last build that worked
         self.cache = PageCache()
+        self.checks = CheckCache()  # this process's, kept from one save to the next
         site = self.build_dir / f"{_name(self.edition_dir)}-preview"
         self.server = PreviewServer(port, site, self.state, self._placeholder)
 
@@ -117,7 +125,7 @@ class Preview:
         return now
 
     def _rebuild(self, changed: list[str]) -> None:
-        outcome = rebuild(self.edition_dir, self.build_dir, self.cache)
+        outcome = rebuild(self.edition_dir, self.build_dir, self.cache, self.checks)
         if outcome.site is not None:
             self.site = outcome.site
         problems = tuple(self._problem(problem) for problem in outcome.problems)
