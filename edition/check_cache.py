@@ -9,9 +9,9 @@ directly (``Reads``), as it always did: the tests compare the two.
 Correctness rests on three rules. Every entry is keyed by *all* the inputs of a pure function: the file's
 text as read now (never its modification time), its path and the position it is named at; a note's text and
 position; a citation sequence from its first request. Diagnostics a step reported are stored with its
-result and reported again on every hit, so a cached file's problems are never lost. And an object is handed
-out at most once per check (resolution keys some tables by ``id()``: a file named twice gets two objects, as
-it would cold). Entries not used by the last two checks are dropped, so memory stays that of an edition.
+result and reported again on every hit, so a cached file's problems are never lost. And a parsed object is
+handed out at most once per check: a file named twice gets two objects, as it would cold, so no pass can
+take one for the other. Entries not used by the last two checks are dropped: memory stays that of an edition.
 """
 
 from __future__ import annotations

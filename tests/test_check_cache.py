@@ -191,7 +191,7 @@ def test_the_default_edition_edited_checks_as_a_cold_check_does(tmp_path: Path):
 
 
 def test_a_file_named_twice_is_read_as_two_files(tmp_path: Path):
-    """Resolution keys some tables by ``id()``: a file named twice must not give the same objects twice."""
+    """A file named twice gives two objects, as cold: the same parsed entries are never handed out twice."""
     root = copy_mini(tmp_path)
     edit(
         root / "edition.yaml",
