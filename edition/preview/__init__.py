@@ -8,6 +8,7 @@ page; after an error the page keeps showing the last build that worked.
 Each save re-checks the whole edition, but from what the last check kept (``edition.check_cache``: the
 files whose text did not change are not read again, nor unchanged notes, typography, lemma searches and
 citations), and only the pages whose inputs changed are rendered again (``edition.writers.web.cache``).
+With ``--pdf`` a good check also starts a full PDF build in a worker process (``pdf``), one at a time.
 """
 
 from __future__ import annotations

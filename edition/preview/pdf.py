@@ -9,9 +9,10 @@ builds the files as they are when its build begins, and reports their problems i
 
 It writes ``<name>.pdf`` and ``<name>-screen.pdf`` into the build folder as ``edition build --format pdf``
 does, both at once (staged, then renamed), so a reader never opens half a file. Each build is a full build:
-there is no section cache yet, so it takes as long as ``edition build --format pdf`` (≈3 s for an 18-page
-book, ≈30 s at 16 times that). The worker stays alive between builds (WeasyPrint is imported once); if it
-dies, that build is reported failed and the next request starts a new worker.
+there is no section cache yet, so it takes as long as ``edition build --format pdf`` (≈2 s for the 38 pages
+of the default edition, ≈28 s for the 304 pages at ×16: docs/performance.md). The worker stays alive
+between builds (WeasyPrint is imported once); if it dies, that build is reported failed and the next
+request starts a new worker.
 """
 
 from __future__ import annotations
