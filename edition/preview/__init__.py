@@ -147,8 +147,6 @@ class Preview:
         outcome = rebuild(self.edition_dir, self.build_dir, self.cache, self.checks)
         if outcome.site is not None:
             self.site = outcome.site
-        if outcome.built and self.pdf is not None:  # a check with errors starts no PDF build
-            self.pdf.request()
         problems = tuple(self._problem(problem) for problem in outcome.problems)
         self.state.publish(built=outcome.built, problems=problems)
         if problems:
@@ -164,6 +162,8 @@ class Preview:
                 f"preview: {what}: {verdict} in {outcome.seconds:.2f} s, {diag.summary(outcome.problems)}"
             )
         )
+        if outcome.built and self.pdf is not None:  # a check with errors starts no PDF build
+            self.pdf.request()
 
     def _pdf_status(self, status: PdfStatus) -> None:
         """A PDF build began or ended (called from the builds' thread): tell the pages and the terminal."""

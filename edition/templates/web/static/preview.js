@@ -69,7 +69,7 @@
     box.dataset.state = pdf.state;
     box.textContent = "";
     var text = document.createElement(pdf.state === "failed" ? "pre" : "p");
-    text.style.margin = "0"; text.style.whiteSpace = "pre-wrap";
+    text.style.margin = "0"; text.style.textIndent = "0"; text.style.whiteSpace = "pre-wrap";
     text.textContent = pdf.text;
     box.append(text);
     pdf.links.forEach(function (item) {
