@@ -381,7 +381,7 @@ class _ReplayingFormatter:
         step = following.pop(key, None)
         if step is None:
             step = _Event(self._answer(what, arguments))
-            while len(following) >= _BRANCHES - 1:  # only the latest sequences are kept
+            while len(following) >= _BRANCHES:  # only the latest sequences are kept
                 del following[next(iter(following))]
         following[key] = step  # the latest last
         self._at = step

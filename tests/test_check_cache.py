@@ -176,6 +176,10 @@ def test_citations_reordered_in_a_numbered_style_are_numbered_as_a_cold_check_nu
     second = same_as_cold(root, cache)
     assert second.edition is not None
     assert numbers(second) == {"trotsky-1937": {"1"}, "cliff-1974": {"2"}}
+    # And back: the first sequence again, remembered or not, numbered as cold.
+    edit(root / "apparatus/glosses.yaml", "[@trotsky-1937, 3]", "[@cliff-1974, 3]")
+    edit(root / "apparatus/other.yaml", "cite: cliff-1974", "cite: trotsky-1937")
+    assert numbers(same_as_cold(root, cache)) == numbers(first)
 
 
 def test_the_default_edition_edited_checks_as_a_cold_check_does(tmp_path: Path):

@@ -105,7 +105,11 @@ def _serve(connection: Connection, build: Builder) -> None:
         if job is None:
             return
         edition_dir, build_dir = job
-        connection.send(build(edition_dir, build_dir, cache))
+        outcome = build(edition_dir, build_dir, cache)
+        try:
+            connection.send(outcome)
+        except OSError:  # the preview ended without stopping us (killed): nobody to tell
+            return
 
 
 def _stop(signum: int, frame: object) -> None:
