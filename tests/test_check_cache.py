@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from edition.check_cache import CheckCache
 from edition.model import iter_paragraphs, plain_text
 from edition.resolve import CheckResult, check_edition
-from tests.conftest import DEFAULT_EDITION, copy_mini
+from tests.conftest import DEFAULT_EDITION, MINI, copy_mini
 
 
 def same_as_cold(root: Path, cache: CheckCache) -> CheckResult:
@@ -206,3 +208,51 @@ def test_a_file_named_twice_is_read_as_two_files(tmp_path: Path):
     for _ in range(2):
         result = same_as_cold(root, cache)
         assert result.diagnostics
+
+
+FILES = (
+    "text/article.md",
+    "front/introduction.md",
+    "apparatus/glosses.yaml",
+    "apparatus/other.yaml",
+    "bibliography.yaml",
+    "edition.yaml",
+)
+PIECES = (
+    "",
+    " ",
+    "\n",
+    '"',
+    "'",
+    "-",
+    ":",
+    "[",
+    "]",
+    "x",
+    "Stalin",
+    "  - ",
+    "[@cliff-1974]",
+    "[[policeman]]",
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.tuples(st.sampled_from(FILES), st.floats(0, 1), st.integers(0, 3), st.sampled_from(PIECES)))
+)
+def test_any_sequence_of_small_edits_checks_as_a_cold_check_does(
+    tmp_path: Path, edits: list[tuple[str, float, int, str]]
+):
+    """One cache across many random edits (a few characters replaced anywhere in any file), some of which
+    break a file and some mend it: every check equals the cold one."""
+    root = tmp_path / "random"
+    shutil.rmtree(root, ignore_errors=True)  # the same tmp_path serves every example
+    shutil.copytree(MINI, root)
+    cache = CheckCache()
+    same_as_cold(root, cache)
+    for relpath, where, cut, piece in edits:
+        path = root / relpath
+        text = path.read_text(encoding="utf-8")
+        at = int(where * len(text))
+        path.write_text(text[:at] + piece + text[at + cut :], encoding="utf-8")
+        same_as_cold(root, cache)
