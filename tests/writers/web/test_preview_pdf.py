@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from edition.check_cache import CheckCache
 from edition.preview.pdf import PdfBuilds, PdfOutcome, PdfStatus
 from tests.conftest import copy_mini
 
+from .browser import DESKTOP, chromium, open_page
 from .test_preview import GLOSS, Running, free_port
 
 
@@ -89,6 +91,13 @@ def test_after_a_save_the_pdf_is_rebuilt_and_a_failing_check_starts_no_build(
     with urllib.request.urlopen(preview_pdf.url.rstrip("/") + hrefs[0], timeout=10) as response:
         assert response.headers["Content-Type"] == "application/pdf"
         assert response.read() == pdf.read_bytes()
+    with chromium() as browser, open_page(browser, preview_pdf.url + "sec-1.html", DESKTOP) as opened:
+        box = opened.page.locator("#edition-preview-pdf")
+        expect(box).to_contain_text("PDF up to date", timeout=10000)
+        expect(box).to_have_attribute("data-state", "ready")
+        links = box.locator("a")
+        assert [links.nth(i).get_attribute("href") for i in range(links.count())] == hrefs
+        assert opened.problems == []
 
     glosses = tmp_path / "mini" / "apparatus" / "glosses.yaml"
     original = glosses.read_text(encoding="utf-8")
