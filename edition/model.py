@@ -36,13 +36,15 @@ class Target:
     """A resolved cross-reference target.
 
     ``element_id`` is the id the element carries in every output (``p-31``, ``gloss-nep`` …);
-    ``paragraph`` is the § number it lives in, so an output without pages can still say where it is.
+    ``paragraph`` is the § number it lives in, so an output without pages can still say where it is;
+    ``last_paragraph`` the § a passage over paragraphs (a gloss's or named anchor's) ends in.
     """
 
     element_id: str
     kind: TargetKind
     paragraph: int | None
     label: str
+    last_paragraph: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +294,9 @@ class LemmaSpan:
     reading order); the offsets are then in the heading's text, and ``paragraph`` is the § the heading
     stands before (the first paragraph after it), which orders the entry and keys it where there are no
     pages ("heading before § 31"; docs/format.md).
+
+    ``last_paragraph`` is set for a passage over paragraphs (a gloss or a named anchor only): the § it
+    ends in; ``end`` is then an offset in that paragraph, and ``text`` cites it "from words … to words".
     """
 
     paragraph: int
@@ -299,6 +304,7 @@ class LemmaSpan:
     end: int
     text: str
     heading: int | None = None
+    last_paragraph: int | None = None
 
     @property
     def in_heading(self) -> bool:

@@ -17,6 +17,7 @@ from edition.config import EditionConfig, read_config
 from edition.diagnostics import Diagnostic, EditionError, has_errors
 from edition.heading_lemmas import CopyText, copy_text_headings
 from edition.model import Edition, Origin
+from edition.passages import passage_ends
 from edition.resolution import back
 from edition.resolution.anchored import anchor_apparatus
 from edition.resolution.citing import Citer
@@ -110,7 +111,11 @@ def resolve(config: EditionConfig, problems: list[Diagnostic], reads: Reads | No
     citer = Citer(config, inputs.bibliography, problems, reads)
     text = inputs.text_blocks
     numbering = number_paragraphs(text, inputs.footnotes)
-    copy_text = CopyText(numbering.text_index(reads), copy_text_headings(text, numbering.number_of))
+    copy_text = CopyText(
+        numbering.text_index(reads),
+        copy_text_headings(text, numbering.number_of),
+        passage_ends(text, numbering.number_of, len(numbering.paragraphs)),
+    )
     targets = TargetTable(problems)
     register_text_targets(targets, numbering, text, inputs.footnotes)
 

@@ -43,8 +43,10 @@ def test_lemma_never_crosses_paragraphs_and_says_so_not_check_the_spelling() -> 
     (problem,) = problems
     assert span is None and problem.code == "lemma-spans-paragraphs"
     assert (problem.path, problem.line, problem.column) == ("apparatus/test.yaml", 3, 12)
-    assert "§ 4" in problem.message and "§ 5" in problem.message and "not supported" in problem.message
-    assert "spelling" not in (problem.hint or "") and "first words" in (problem.hint or "")
+    # Without passage ends (any kind but a gloss or a named anchor) nothing may run on over paragraphs.
+    assert "§ 4" in problem.message and "§ 5" in problem.message
+    assert "only glosses and named anchors" in problem.message
+    assert "spelling" not in (problem.hint or "") and "within one paragraph" in (problem.hint or "")
 
 
 def test_from_and_to_in_two_paragraphs_say_the_passage_spans_them() -> None:

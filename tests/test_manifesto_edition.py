@@ -296,7 +296,8 @@ def _box(element: etree._Element) -> tuple[float, float, float, float]:
     ("heading", "note"),
     [
         (["I.", "Bourgeois", "and", "Proletarians", "2,1"], ["2", "The", "two", "classes"]),
-        (["III.", "Socialist", "and", "Communist", "4", "Literature"], ["4", "The", "chapter’s", "survey"]),
+        # Gloss 5: chapter II's passage over three paragraphs is gloss 4.
+        (["III.", "Socialist", "and", "Communist", "5", "Literature"], ["5", "The", "chapter’s", "survey"]),
     ],
 )
 def test_a_gloss_on_a_heading_sits_in_the_outer_margin_beside_it(
@@ -352,3 +353,40 @@ def test_the_headings_gloss_links_work_both_ways_in_the_epub(built: tuple[Path, 
     assert found == 2  # chapter I's and chapter III's
     titles = [t.findtext(".//h:title", namespaces=EPUB_NS) for t in files.values()]
     assert "I. Bourgeois and Proletarians" in titles and "III. Socialist and Communist Literature" in titles
+
+
+def test_a_gloss_over_three_paragraphs_is_set_beside_its_last_and_a_named_passage_is_pointed_at(
+    built: tuple[Path, str],
+) -> None:
+    """The gloss 'not-a-party' runs from the second paragraph of chapter II to the fourth: print sets its
+    note on the page of its mark, at the end of the fourth; the EPUB cites the passage "from … to", links
+    its lemma both ways, and points at the two-paragraph named passage as "§§ N–N+1"."""
+    edition = load_edition(FIXTURE)
+    (gloss,) = [g for g in edition.glosses if g.element_id == "gloss-not-a-party"]
+    assert gloss.lemma.last_paragraph == gloss.lemma.paragraph + 2
+    assert (
+        gloss.lemma.text
+        == "The Communists do not form a separate party … shape and mould the proletarian movement."
+    )
+    (anchor,) = edition.anchors
+    first, last = anchor.lemma.paragraph, anchor.lemma.last_paragraph
+    assert last == first + 1
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(_pdf(built)).pages]
+    (mark_page,) = [n for n, text in enumerate(pages) if "proletarian movement." in text]
+    assert "Three short paragraphs that say what the" in pages[mark_page]
+    with zipfile.ZipFile(built[0] / "manifesto.epub") as book:
+        files = {n: etree.fromstring(book.read(n)) for n in book.namelist() if n.endswith(".xhtml")}
+    (chapter,) = [t for t in files.values() if t.xpath("//*[@id='lemma-not-a-party']")]
+    (mark,) = chapter.xpath(
+        f"//h:p[@id='p-{gloss.lemma.last_paragraph}']//h:a[@class='gloss-ref']", namespaces=XHTML
+    )
+    assert chapter.xpath(
+        f"//h:p[@id='p-{gloss.lemma.paragraph}']//*[@id='lemma-not-a-party']", namespaces=XHTML
+    )
+    assert mark.text == str(gloss.number)
+    pointers = [
+        "".join(a.itertext())
+        for t in files.values()
+        for a in t.xpath("//h:a[@class='page-ref']", namespaces=XHTML)
+    ]
+    assert f"§§\u00a0{first}–{last}" in pointers, pointers

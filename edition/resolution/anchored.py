@@ -58,11 +58,11 @@ def anchor_apparatus(
     """Find every lemma; ``problems`` gets what was not found (empty when the text is incomplete)."""
     anchor = _Anchorer(copy_text, problems)
     return AnchoredApparatus(
-        glosses=anchor.each("gloss", apparatus.glosses),
+        glosses=anchor.each("gloss", apparatus.glosses, may_run_on=True),
         emendations=anchor.each("emendation", apparatus.emendations),
         variants=anchor.each("variants entry", apparatus.variants),
         cross_references=anchor.each("cross-reference", apparatus.cross_references),
-        anchors=anchor.each("anchor", apparatus.anchors),
+        anchors=anchor.each("anchor", apparatus.anchors, may_run_on=True),
         citations=anchor.each("citation", apparatus.citations),
         index=apparatus.index,
     )
@@ -84,10 +84,11 @@ class _Anchorer:
         self.copy_text = copy_text
         self.problems = problems
 
-    def each(self, what: str, entries: Iterable[_S]) -> tuple[Placed[_S], ...]:
+    def each(self, what: str, entries: Iterable[_S], *, may_run_on: bool = False) -> tuple[Placed[_S], ...]:
+        """``may_run_on``: the kind may quote a passage of several paragraphs (glosses, named anchors)."""
         placed = []
         for entry in entries:
             label = f"{what} '{entry.id}'" if entry.id else what
-            span = self.copy_text.resolve(entry.selector, label, self.problems)
+            span = self.copy_text.resolve(entry.selector, label, self.problems, may_run_on=may_run_on)
             placed.append(Placed(entry, span))
         return tuple(placed)

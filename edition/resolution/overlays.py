@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from edition.heading_lemmas import CopyText, Place, place_of, span_place
+from edition.heading_lemmas import CopyText, Place, end_place_of, place_of, span_place
 from edition.markdown import RawParagraph
 from edition.model import Anchor, GlossRef, Inline, PageRef
 from edition.overlay import PointOverlay, RangeOverlay, build_inlines
@@ -35,7 +35,7 @@ def overlays_of(entries: Entries) -> Overlays:
         ranges[place_of(e.lemma)].append(RangeOverlay(e.lemma.start, e.lemma.end, e))
     for g in entries.glosses:
         points[place_of(g.lemma)].append(PointOverlay(g.lemma.start, Anchor(g.lemma_id), "start"))
-        points[place_of(g.lemma)].append(PointOverlay(g.lemma.end, GlossRef(g), "end", order=1))
+        points[end_place_of(g.lemma)].append(PointOverlay(g.lemma.end, GlossRef(g), "end", order=1))
     for a in entries.anchors:
         points[place_of(a.lemma)].append(PointOverlay(a.lemma.start, Anchor(a.element_id), "start"))
     # A variant: the lemma's start (the foot apparatus's key, links), and the lemma as one node.

@@ -107,6 +107,10 @@ def _text(blocks: tuple[Block, ...]) -> str:
 
 
 def _place(lemma: LemmaSpan, labels: Labels) -> str:
-    """ "§ 31", or "heading before § 31" for a lemma in a heading (as the notes' pages say it)."""
-    where = f"{labels.paragraph_sign}\u00a0{lemma.paragraph}"
+    """ "§ 31", "§§ 31–33" for a passage over paragraphs, or "heading before § 31" for a lemma in a
+    heading (as the notes' pages say it)."""
+    sign = labels.paragraph_sign
+    if lemma.last_paragraph is not None:
+        return f"{sign}{sign}\u00a0{lemma.paragraph}–{lemma.last_paragraph}"
+    where = f"{sign}\u00a0{lemma.paragraph}"
     return where if lemma.heading is None else f"{labels.heading_before} {where}"
