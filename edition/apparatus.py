@@ -373,7 +373,8 @@ def _selector(entry: YMap, fields: FieldReader, what: str) -> Selector | None:
     return Selector(lemma, start, end, occurrence, before, after, origin, within)
 
 
-def _note(entry: YMap, fields: FieldReader, name: str) -> NoteText | None:
+def note_text(entry: YMap, fields: FieldReader, name: str) -> NoteText | None:
+    """A Markdown field of a YAML entry, with where it starts, so its problems are located in the file."""
     text = fields.text(entry, name)
     node = entry.get(name)
     if text is None or node is None:
@@ -390,7 +391,7 @@ def _gloss(entry: YMap, problems: list[Diagnostic]) -> GlossEntry | None:
     fields.check_keys(entry)
     entry_id = fields.identifier(entry)
     selector = _selector(entry, fields, f"gloss '{entry_id}'")
-    note = _note(entry, fields, "note")
+    note = note_text(entry, fields, "note")
     if entry_id is None or selector is None or note is None:
         return None
     return GlossEntry(entry_id, selector, note, entry.origin)
@@ -404,7 +405,7 @@ def _emendation(entry: YMap, problems: list[Diagnostic]) -> EmendationEntry | No
     reading = fields.text(entry, "reading")
     witness = fields.text(entry, "witness")
     conjecture = fields.boolean(entry, "conjecture")
-    note = _note(entry, fields, "note")
+    note = note_text(entry, fields, "note")
     if entry_id is None or selector is None or reading is None:
         return None
     return EmendationEntry(
@@ -433,7 +434,7 @@ def _variants(entry: YMap, problems: list[Diagnostic]) -> VariantsEntry | None:
             )
         )
         variant_type = None
-    note = _note(entry, fields, "note")
+    note = note_text(entry, fields, "note")
     items = fields.mapping_list(entry, "readings")
     readings = tuple(reading for item in items if (reading := _reading(item, problems)) is not None)
     if selector is None or not readings:

@@ -446,8 +446,17 @@ class Person:
 
     name: str
     role: str | None = None
-    note: str | None = None
     relator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContributorNote:
+    """A note on a person of the book (edition.yaml's ``note:``), Markdown rendered like any note; ``relator``
+    says who they are to the book (``aut`` for an author, ``edt``, ``trl`` …)."""
+
+    name: str
+    relator: str | None
+    blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -556,6 +565,8 @@ class Edition:
     variants: tuple[Variant, ...] = field(default=())
     # edition.yaml's ``labels:`` (label name, text): the book's own words replaced (edition/book/labels.py).
     labels: tuple[tuple[str, str], ...] = field(default=())
+    # The notes on the authors, editors and contributors, in edition.yaml's order.
+    contributor_notes: tuple[ContributorNote, ...] = field(default=())
 
     @property
     def paragraph_count(self) -> int:

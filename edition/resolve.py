@@ -153,6 +153,7 @@ def resolve(config: EditionConfig, problems: list[Diagnostic], reads: Reads | No
     sections = build_sections(text, inlines, numbering, heading_ids, problems)
     footnotes = build_footnotes(inputs.footnotes, inlines, numbering, heading_ids)
     front = back.front_matter(config, notes, problems, reads)
+    people = back.contributor_notes(config, notes)
     bibliography = back.bibliography(config, citer, problems)
     return Edition(
         name=config.name,
@@ -173,4 +174,5 @@ def resolve(config: EditionConfig, problems: list[Diagnostic], reads: Reads | No
         labels=config.labels,
         origin=Origin("edition.yaml"),
         variants=entries.variants,
+        contributor_notes=people,
     )

@@ -1,8 +1,8 @@
 """The book's own words in English, German, French, Spanish, Italian and Russian.
 
 One flat table per language (primary BCP 47 subtag → label name → text). The label names are the field
-names of ``edition.book.labels.Labels``; two names are new here: ``about_authors_plural`` (the heading when
-there is more than one author: labels follow the count) and ``translated_by``. ``MONTHS`` holds the month
+names of ``edition.book.labels.Labels``; ``about_authors_plural`` and ``about_contributors_plural`` are the
+headings for more than one person (labels follow the count, ``counted_label``). ``MONTHS`` holds the month
 names as a date prints them (Russian in the genitive: «2 декабря 2026»).
 
 The apparatus abbreviations ``conj.`` and ``om.`` stay Latin in every language: critical apparatuses print
@@ -40,6 +40,8 @@ ENGLISH: Mapping[str, str] = {
     "translated_by": "Translated by",
     "about_authors": "About the Author",
     "about_authors_plural": "About the Authors",
+    "about_contributors": "About the Contributor",
+    "about_contributors_plural": "About the Contributors",
     "copy_text": "Copy-text",
     "published_by": "Published by",
     "this_edition": "This edition",
@@ -103,6 +105,8 @@ GERMAN: Mapping[str, str] = {
     "translated_by": "Übersetzt von",
     "about_authors": "Über den Autor",
     "about_authors_plural": "Über die Autoren",
+    "about_contributors": "Zu den Beteiligten",
+    "about_contributors_plural": "Zu den Beteiligten",
     "copy_text": "Textgrundlage",
     "published_by": "Verlag",
     "this_edition": "Diese Ausgabe",
@@ -167,6 +171,8 @@ FRENCH: Mapping[str, str] = {
     "translated_by": "Traduit par",
     "about_authors": "À propos de l’auteur",
     "about_authors_plural": "À propos des auteurs",
+    "about_contributors": "À propos du contributeur",
+    "about_contributors_plural": "À propos des contributeurs",
     "copy_text": "Texte de base",
     "published_by": "Éditeur",
     "this_edition": "Cette édition",
@@ -230,6 +236,8 @@ SPANISH: Mapping[str, str] = {
     "translated_by": "Traducción de",
     "about_authors": "Sobre el autor",
     "about_authors_plural": "Sobre los autores",
+    "about_contributors": "Sobre el colaborador",
+    "about_contributors_plural": "Sobre los colaboradores",
     "copy_text": "Texto base",
     "published_by": "Editorial",
     "this_edition": "Esta edición",
@@ -293,6 +301,8 @@ ITALIAN: Mapping[str, str] = {
     "translated_by": "Traduzione di",
     "about_authors": "L’autore",
     "about_authors_plural": "Gli autori",
+    "about_contributors": "Il collaboratore",
+    "about_contributors_plural": "I collaboratori",
     "copy_text": "Testo base",
     "published_by": "Editore",
     "this_edition": "Questa edizione",
@@ -357,6 +367,8 @@ RUSSIAN: Mapping[str, str] = {
     "translated_by": "Перевод",
     "about_authors": "Об авторе",
     "about_authors_plural": "Об авторах",
+    "about_contributors": "Об участнике",
+    "about_contributors_plural": "Об участниках",
     "copy_text": "Основной источник текста",
     "published_by": "Издатель",
     "this_edition": "Настоящее издание",
@@ -422,7 +434,10 @@ MONTHS: Mapping[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Labels whose text depends on how many there are: name → the name used for more than one.
-COUNTED: Mapping[str, str] = {"about_authors": "about_authors_plural"}
+COUNTED: Mapping[str, str] = {
+    "about_authors": "about_authors_plural",
+    "about_contributors": "about_contributors_plural",
+}
 
 
 def primary_language(language: str) -> str:

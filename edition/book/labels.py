@@ -53,6 +53,9 @@ class Labels:
     edited_by: str
     translated_by: str
     about_authors: str
+    about_authors_plural: str
+    about_contributors: str
+    about_contributors_plural: str
     copy_text: str
     published_by: str
     this_edition: str
@@ -125,6 +128,9 @@ ENGLISH = Labels(
     edited_by="Edited by",
     translated_by="Translated by",
     about_authors="About the Author",
+    about_authors_plural="About the Authors",
+    about_contributors="About the Contributor",
+    about_contributors_plural="About the Contributors",
     copy_text="Copy-text",
     published_by="Published by",
     this_edition="This edition",

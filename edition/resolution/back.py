@@ -6,7 +6,7 @@ from edition.bibliography import element_id_for
 from edition.check_cache import Reads
 from edition.config import EditionConfig
 from edition.diagnostics import Diagnostic
-from edition.model import BibEntry, Essay, Origin
+from edition.model import BibEntry, ContributorNote, Essay, Origin
 from edition.resolution.citing import Citer
 from edition.resolution.inputs import read_markdown
 from edition.resolution.notes import NoteRenderer
@@ -21,6 +21,14 @@ def front_matter(
         if raw is not None:
             essays.append(Essay(f"front-{n}", ref.title, notes.document(raw), Origin(ref.path), ref.role))
     return tuple(essays)
+
+
+def contributor_notes(config: EditionConfig, notes: NoteRenderer) -> tuple[ContributorNote, ...]:
+    """The people's notes, Markdown like any note (citations, cross-references, emphasis, typography)."""
+    return tuple(
+        ContributorNote(person.name, person.relator, notes.blocks(person.note))
+        for person in config.person_notes
+    )
 
 
 def bibliography(config: EditionConfig, citer: Citer, problems: list[Diagnostic]) -> tuple[BibEntry, ...]:
