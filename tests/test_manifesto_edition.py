@@ -22,6 +22,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from edition.cli import main
+from edition.model import iter_paragraphs
 from edition.resolve import load_edition
 from tests.writers.epub.epub_lint import all_lints, epubcheck, epubcheck_problems, open_book
 
@@ -394,3 +395,26 @@ def test_a_gloss_over_three_paragraphs_is_set_beside_its_last_and_a_named_passag
         for a in t.xpath("//h:a[@class='page-ref']", namespaces=XHTML)
     ]
     assert f"§§\u00a0{first}–{last}" in pointers, pointers
+
+
+def test_the_note_on_the_text_cross_refers_to_a_section_by_its_id(built: tuple[Path, str]) -> None:
+    """``{id=communists}`` on chapter II's attribute line; the Note on the Text's ``[[communists]]`` points at
+    the chapter's page in print and at its first § in the EPUB, linking to the section."""
+    edition = load_edition(FIXTURE)
+    (chapter,) = [s for s in edition.sections if s.title == "II. Proletarians and Communists"]
+    first = next(p.number for p in iter_paragraphs((chapter,)))
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(_pdf(built)).pages]
+    (opening,) = [n for n, text in enumerate(pages) if text.startswith("II. Proletarians and Communists")]
+    label = PdfReader(_pdf(built)).page_labels[opening]
+    assert f"Chapter II (see p. {label}) is given" in " ".join(pages)
+    with zipfile.ZipFile(built[0] / "manifesto.epub") as book:
+        files = {n: etree.fromstring(book.read(n)) for n in book.namelist() if n.endswith(".xhtml")}
+    links = [
+        a
+        for tree in files.values()
+        for a in tree.xpath("//h:a[@class='page-ref']", namespaces=XHTML)
+        if a.get("href", "").endswith(f"#{chapter.element_id}")
+    ]
+    assert [a.text for a in links] == [f"§\u00a0{first}"]
+    target_file = links[0].get("href").partition("#")[0]
+    assert files[f"EPUB/{target_file}"].xpath(f"//*[@id='{chapter.element_id}']")
