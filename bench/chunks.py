@@ -8,7 +8,10 @@ imports included, as whole-process timings are), the configurations in turn, ``-
 is the process's high-water mark (``os.wait4``). The pages differ slightly from the book's (page counters
 restart, a part starts on a new page): the measure is WeasyPrint's cost, not a finished book.
 
-Run: .venv/bin/python bench/chunks.py BUILD/NAME-print.html [--parts 1 4 16] [--reps 2]
+With ``--merge`` every part is kept and their pages are written as one PDF (``Document.copy``), as a build
+that appends the documents it lays out must do; without it each part is written and dropped at once.
+
+Run: .venv/bin/python bench/chunks.py BUILD/NAME-print.html [--parts 1 4 16] [--reps 2] [--merge]
 """
 
 from __future__ import annotations
@@ -56,25 +59,33 @@ def parts_of(source: Path, count: int, into: Path) -> list[Path]:
     return paths
 
 
-def render_parts(paths: list[str]) -> None:
-    """The child process: each part rendered and written in turn; prints pages and seconds."""
+def render_parts(paths: list[str], merge: bool) -> None:
+    """The child process: each part rendered and written in turn (or, with ``merge``, every part kept and
+    their pages written as one PDF, as a build that appends documents does); prints pages and seconds."""
     import weasyprint
 
     pages = 0
     started = time.perf_counter()
+    kept = []
     for path in paths:
         document = weasyprint.HTML(filename=path).render()
         pages += len(document.pages)
-        document.write_pdf(os.devnull)
+        if merge:
+            kept.append(document)
+        else:
+            document.write_pdf(os.devnull)
         del document
+    if kept:
+        kept[0].copy([page for document in kept for page in document.pages]).write_pdf(os.devnull)
     print(f"{pages} {time.perf_counter() - started:.3f}")
 
 
-def _run(paths: list[Path]) -> tuple[float, int, float]:
+def _run(paths: list[Path], merge: bool) -> tuple[float, int, float]:
     """(whole-process seconds, pages, peak MB) of one child."""
     started = time.perf_counter()
+    mode = "--child-merge" if merge else "--child"
     child = subprocess.Popen(
-        [sys.executable, __file__, "--child", *map(str, paths)], stdout=subprocess.PIPE, text=True
+        [sys.executable, __file__, mode, *map(str, paths)], stdout=subprocess.PIPE, text=True
     )
     assert child.stdout is not None
     out = child.stdout.read()
@@ -86,26 +97,28 @@ def _run(paths: list[Path]) -> tuple[float, int, float]:
 
 
 def main(argv: list[str]) -> int:
-    if argv and argv[0] == "--child":
-        render_parts(argv[1:])
+    if argv and argv[0] in ("--child", "--child-merge"):
+        render_parts(argv[1:], merge=argv[0] == "--child-merge")
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("html", type=Path)
     parser.add_argument("--parts", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--reps", type=int, default=2)
+    parser.add_argument("--merge", action="store_true", help="keep every part and write one PDF of all")
     args = parser.parse_args(argv)
     files = {n: parts_of(args.html, n, args.html.parent) for n in args.parts}
     try:
         runs: dict[int, list[tuple[float, int, float]]] = {n: [] for n in args.parts}
         for _ in range(args.reps):
             for n in args.parts:
-                runs[n].append(_run(files[n]))
+                runs[n].append(_run(files[n], args.merge))
     finally:
         for paths in files.values():
             for path in paths:
                 path.unlink(missing_ok=True)
     whole = statistics.median(s for s, _, _ in runs[args.parts[0]])
-    print(f"{args.html.name}, medians of {args.reps} (whole processes, one run)")
+    how = "parts kept, one PDF written" if args.merge else "each part written and dropped"
+    print(f"{args.html.name}, {how}, medians of {args.reps} (whole processes, one run)")
     print("| parts | pages | s | ÷ first row | ms/page | peak MB |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in args.parts:
