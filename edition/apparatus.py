@@ -310,16 +310,11 @@ def _selector(entry: YMap, fields: FieldReader, what: str) -> Selector | None:
     problems = fields.problems
     within = fields.text(entry, "in")
     if within is not None and within not in WITHIN:
-        node = entry.get("in")
-        assert node is not None
-        problems.append(
-            Diagnostic.at(
-                node.origin,
-                "error",
-                "bad-value",
-                f"'in: {within}' is not a place a lemma can be looked for",
-                "write 'in: heading' for words in a heading, or leave 'in' out (paragraphs first)",
-            )
+        fields.bad_value(
+            entry,
+            "in",
+            f"'in: {within}' is not a place a lemma can be looked for",
+            "write 'in: heading' for words in a heading, or leave 'in' out (paragraphs first)",
         )
         return None
     if lemma is not None and (start is not None or end is not None):
@@ -421,17 +416,12 @@ def _variants(entry: YMap, problems: list[Diagnostic]) -> VariantsEntry | None:
     selector = _selector(entry, fields, label)
     variant_type = fields.text(entry, "type")
     if variant_type is not None and variant_type not in VARIANT_TYPES:
-        node = entry.get("type")
-        assert node is not None
         near = suggest(variant_type, VARIANT_TYPES)
-        problems.append(
-            Diagnostic.at(
-                node.origin,
-                "error",
-                "bad-value",
-                f"unknown variant type '{variant_type}'",
-                f"did you mean '{near}'?" if near else f"choose one of: {', '.join(VARIANT_TYPES)}",
-            )
+        fields.bad_value(
+            entry,
+            "type",
+            f"unknown variant type '{variant_type}'",
+            f"did you mean '{near}'?" if near else f"choose one of: {', '.join(VARIANT_TYPES)}",
         )
         variant_type = None
     note = note_text(entry, fields, "note")
@@ -501,16 +491,8 @@ def _index(entry: YMap, problems: list[Diagnostic]) -> IndexEntryRaw | None:
     heading = fields.text(entry, "heading")
     kind = fields.text(entry, "kind") or "term"
     if kind not in INDEX_KINDS:
-        node = entry.get("kind")
-        assert node is not None
-        problems.append(
-            Diagnostic.at(
-                node.origin,
-                "error",
-                "bad-value",
-                f"unknown index kind '{kind}'",
-                f"choose one of: {', '.join(INDEX_KINDS)}",
-            )
+        fields.bad_value(
+            entry, "kind", f"unknown index kind '{kind}'", f"choose one of: {', '.join(INDEX_KINDS)}"
         )
     forms = fields.text_list(entry, "forms")
     if entry_id is None or heading is None or not forms:

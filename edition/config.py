@@ -515,15 +515,11 @@ def _contributors(node: YMap, top: FieldReader, notes: list[PersonNote]) -> tupl
         role = fields.text(entry, "role")
         if role is not None and role not in RELATORS:
             near = suggest(role, RELATORS)
-            value = entry.get("role")
-            fields.problems.append(
-                Diagnostic.at(
-                    value.origin if value is not None else entry.origin,
-                    "error",
-                    "bad-value",
-                    f"unknown contributor role '{role}'",
-                    f"did you mean '{near}'?" if near else f"known roles: {', '.join(RELATORS)}",
-                )
+            fields.bad_value(
+                entry,
+                "role",
+                f"unknown contributor role '{role}'",
+                f"did you mean '{near}'?" if near else f"known roles: {', '.join(RELATORS)}",
             )
             role = None
         if person_name and role:
