@@ -16,6 +16,7 @@ from edition.writers.epub import build_epub
 from edition.writers.pdf.templates import environment
 from edition.writers.pdf.view import book_view
 from edition.writers.web import build_web
+from tests.conftest import replace_in
 
 XHTML = {"h": "http://www.w3.org/1999/xhtml"}
 MARKDOWN_NOTE = "Ada Author writes short test articles."
@@ -23,10 +24,7 @@ RICH = "Ada Author writes *short* test articles [@trotsky-1937, 3]; see [[police
 
 
 def _config(mini: Path, old: str, new: str) -> None:
-    path = mini / "edition.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    replace_in(mini / "edition.yaml", old, new)
 
 
 def _edition(mini: Path) -> Edition:

@@ -13,6 +13,7 @@ from edition.resolve import check_edition
 from edition.writers.epub import build_epub
 from edition.writers.pdf.templates import environment
 from edition.writers.pdf.view import book_view
+from tests.conftest import replace_in
 
 SIGNED = (
     '{short_title="First" author="Ada Author" signature="A. A." dateline="London, 30th January, 1888" '
@@ -21,10 +22,7 @@ SIGNED = (
 
 
 def _article(mini: Path, old: str, new: str) -> None:
-    path = mini / "text/article.md"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    replace_in(mini / "text/article.md", old, new)
 
 
 def test_the_attributes_reach_the_section(mini: Path) -> None:
