@@ -17,6 +17,7 @@ from edition.writers.pdf.templates import environment
 from edition.writers.pdf.view import book_view
 from edition.writers.tei import tei_bytes
 from edition.writers.web import build_web
+from tests.conftest import replace_in
 from tests.writers.epub.epub_lint import epubcheck, epubcheck_problems
 
 XHTML = {"h": "http://www.w3.org/1999/xhtml"}
@@ -25,16 +26,11 @@ SECOND = "A secnd section, and the policeman"
 
 
 def _headed(mini: Path) -> Edition:
-    article = mini / "text/article.md"
-    article.write_text(
-        article.read_text(encoding="utf-8").replace("## A second section", f"## {SECOND}"), encoding="utf-8"
-    )
-    config = mini / "edition.yaml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "front_matter:", "  - siglum: B\n    description: A later printing (a fixture)\nfront_matter:"
-        ),
-        encoding="utf-8",
+    replace_in(mini / "text/article.md", "## A second section", f"## {SECOND}")
+    replace_in(
+        mini / "edition.yaml",
+        "front_matter:",
+        "  - siglum: B\n    description: A later printing (a fixture)\nfront_matter:",
     )
     with (mini / "apparatus/glosses.yaml").open("a", encoding="utf-8") as out:
         out.write("  - id: on-heading\n    lemma: A first section\n    note: A gloss on a heading.\n")
