@@ -7,7 +7,11 @@ in a subprocess with the page open in chromium (Playwright, Debian's chromium): 
 ``SAVES`` times and the time until the open page shows the new words is measured (poll, check, build, event,
 reload). These machines are noisy: compare the numbers of one run with each other.
 
-Run: .venv/bin/python bench/web.py [--copies 16] [--runs 3]
+With ``--baseline TREE`` (another checkout of the project, e.g. ``git worktree add /tmp/base main``) only
+the preview is measured, the baseline's and this tree's alternately, ``--runs`` rounds of ``SAVES`` saves
+each, on the same edition folders: under a changing machine load that is the fair comparison.
+
+Run: .venv/bin/python bench/web.py [--copies 16] [--runs 3] [--baseline TREE]
 """
 
 from __future__ import annotations
@@ -63,7 +67,8 @@ def with_marker(text: str, gloss: str, marker: str) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def preview_latency(folder: Path, out: Path) -> list[float]:
+def preview_latency(folder: Path, out: Path, tree: Path = ROOT) -> list[float]:
+    """Seconds from each save to the reloaded page, for the preview of the project in ``tree``."""
     from playwright.sync_api import expect, sync_playwright
 
     glosses = folder / "apparatus" / "glosses.yaml"
@@ -71,7 +76,7 @@ def preview_latency(folder: Path, out: Path) -> list[float]:
     port = free_port()
     process = subprocess.Popen(
         [*EDITION, "preview", str(folder), "--port", str(port), "--build-dir", str(out)],
-        cwd=ROOT, stderr=subprocess.PIPE, text=True,
+        cwd=tree, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     ready = threading.Event()
 
@@ -121,6 +126,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=16)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline", type=Path, help="another checkout: compare its preview with this one's")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         tmp = Path(temporary)
@@ -133,6 +139,9 @@ def main() -> None:
                 [sys.executable, "bench/scale.py", str(args.copies), str(big)], check=True, cwd=ROOT
             )
             sizes.append((args.copies, big))
+        if args.baseline is not None:
+            compare_previews(sizes, tmp, args.baseline.resolve(), args.runs)
+            return
         for copies, folder in sizes:
             out = tmp / f"build-{copies}"
             times = builds(folder, out, args.runs)
@@ -145,6 +154,17 @@ def main() -> None:
             print(f"  web / epub (medians)       {ratio:.2f}")
             latencies = preview_latency(folder, tmp / f"preview-{copies}")
             print(row("  preview: save → page", latencies))
+
+
+def compare_previews(sizes: list[tuple[int, Path]], tmp: Path, baseline: Path, runs: int) -> None:
+    for copies, folder in sizes:
+        latencies: dict[str, list[float]] = {"baseline": [], "this tree": []}
+        for _ in range(runs):
+            for name, tree in (("baseline", baseline), ("this tree", ROOT)):
+                latencies[name] += preview_latency(folder, tmp / f"preview-{copies}-{len(name)}", tree)
+        print(f"×{copies}: preview save → page, {runs} rounds of {SAVES} saves, alternating")
+        for name, values in latencies.items():
+            print(row(f"  {name}", values))
 
 
 if __name__ == "__main__":

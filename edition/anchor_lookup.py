@@ -2,7 +2,9 @@
 
 The copy-text is indexed by the anchoring module's own ``TextIndex`` (the same paragraphs, § numbers and
 normalisation the checker uses), and every selector offered is resolved by that index before it is
-printed: a selector shown here is one ``edition check`` anchors to exactly that occurrence.
+printed: a selector shown here is one ``edition check`` anchors to exactly that occurrence. The headings'
+occurrences follow the paragraphs', with ``in: heading`` where a paragraph has the words too (the
+checker's rule, edition/heading_lemmas.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from edition.anchoring import WORD, Selector, Span, TextIndex
 from edition.blocks import raw_paragraphs
 from edition.config import read_config
 from edition.diagnostics import Diagnostic, SourceProblem, has_errors
+from edition.heading_lemmas import CopyText, copy_text_headings
 from edition.markdown import RawBlock, RawFootnote, RawParagraph, parse_markdown
 from edition.model import Origin
 from edition.normalize import normalize_lemma
@@ -30,11 +33,12 @@ MAX_CONTEXT_WORDS = 8
 class Occurrence:
     """One place the words occur, and the selector keys that name it alone."""
 
-    paragraph_number: int  # the § number
-    origin: Origin  # where the paragraph starts in its file
+    paragraph_number: int  # the § number (for a heading: the § after it)
+    origin: Origin  # where the paragraph (or heading) starts in its file
     context: str  # "…left [words] right…"
     selector: dict[str, str | int]
     span: Span
+    in_heading: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +47,9 @@ class LookupResult:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def copy_text(root: Path, problems: list[Diagnostic]) -> tuple[TextIndex, list[RawParagraph], Origin] | None:
-    """The copy-text's index, numbered as resolve numbers it: the text's paragraphs, then the notes'."""
+def copy_text(root: Path, problems: list[Diagnostic]) -> tuple[CopyText, list[RawParagraph], Origin] | None:
+    """The copy-text's paragraphs (numbered as resolve numbers them: the text's, then the notes') and its
+    headings."""
     config = read_config(root, problems)
     if config is None or has_errors(problems):
         return None
@@ -65,7 +70,9 @@ def copy_text(root: Path, problems: list[Diagnostic]) -> tuple[TextIndex, list[R
     for footnote in footnotes:
         paragraphs.extend(raw_paragraphs(footnote.blocks))
     index = TextIndex([(n, p.text) for n, p in enumerate(paragraphs, 1)])
-    return index, paragraphs, config.text[0].origin
+    numbers = {p.origin: n for n, p in enumerate(paragraphs, 1)}
+    headings = copy_text_headings(tuple(blocks), lambda p: numbers.get(p.origin))
+    return CopyText(index, headings), paragraphs, config.text[0].origin
 
 
 def find_occurrences(root: Path, words: str) -> LookupResult:
@@ -73,10 +80,12 @@ def find_occurrences(root: Path, words: str) -> LookupResult:
     found = copy_text(root, problems)
     if found is None:
         return LookupResult((), tuple(problems))
-    index, paragraphs, named_at = found
+    text, paragraphs, named_at = found
+    index, headings = text.paragraphs, text.heading_index
     plain = Selector(words, None, None, None, None, None, named_at)
     spans = index.candidates(plain)
-    if not spans:
+    in_headings = headings.candidates(plain)
+    if not spans and not in_headings:
         problems.append(_not_found(index, plain))
         return LookupResult((), tuple(problems))
     occurrences = []
@@ -91,7 +100,26 @@ def find_occurrences(root: Path, words: str) -> LookupResult:
                 span,
             )
         )
+    for n, (start, end) in enumerate(in_headings, 1):
+        found_at = headings.to_span(start, end)
+        heading = text.headings[found_at.paragraph]
+        selector = _selector(headings, words, in_headings, n)
+        if spans:  # a paragraph has the words: only 'in: heading' sends the checker to the headings
+            selector["in"] = "heading"
+        span = Span(heading.following, found_at.start, found_at.end, found_at.paragraph)
+        assert _resolves(text, selector, span), selector
+        context = headings.context(found_at)
+        occurrences.append(
+            Occurrence(heading.following + 1, heading.paragraph.origin, context, selector, span, True)
+        )
     return LookupResult(tuple(occurrences), tuple(problems))
+
+
+def _resolves(text: CopyText, keys: dict[str, str | int], target: Span) -> bool:
+    """Whether the checker's own rule (paragraphs, then headings) resolves these keys to ``target``."""
+    selector = _as_selector(keys)
+    problems: list[Diagnostic] = []
+    return text.resolve(selector, "anchor", problems) == target and not problems
 
 
 def _not_found(index: TextIndex, selector: Selector) -> Diagnostic:
@@ -141,8 +169,17 @@ def _contexts(index: TextIndex, start: int, end: int) -> Iterator[tuple[str, str
 
 def _picks(index: TextIndex, keys: dict[str, str | int], target: Span) -> bool:
     """Whether the checker's own resolution of these keys lands on ``target`` and nowhere else."""
+    selector = _as_selector(keys)
+    if normalize_lemma(str(keys["lemma"])) == "":
+        return False
+    problems: list[Diagnostic] = []
+    return index.resolve(selector, "anchor", problems) == target and not problems
+
+
+def _as_selector(keys: dict[str, str | int]) -> Selector:
     before, after, occurrence = keys.get("before"), keys.get("after"), keys.get("occurrence")
-    selector = Selector(
+    within = keys.get("in")
+    return Selector(
         str(keys["lemma"]),
         None,
         None,
@@ -150,17 +187,17 @@ def _picks(index: TextIndex, keys: dict[str, str | int], target: Span) -> bool:
         before if isinstance(before, str) else None,
         after if isinstance(after, str) else None,
         Origin("anchor"),
+        within if isinstance(within, str) else None,
     )
-    if normalize_lemma(str(keys["lemma"])) == "":
-        return False
-    problems: list[Diagnostic] = []
-    return index.resolve(selector, "anchor", problems) == target and not problems
 
 
 def as_yaml(occurrence: Occurrence, indent: str = "  ") -> str:
     """One occurrence as a commented YAML list item, to paste under an apparatus key such as 'glosses:'."""
     item = yaml.safe_dump([occurrence.selector], allow_unicode=True, sort_keys=False, width=10_000)
     origin = occurrence.origin
-    comment = f"# § {occurrence.paragraph_number} ({origin.path}:{origin.line}): {occurrence.context}"
+    where = f"§ {occurrence.paragraph_number}"
+    if occurrence.in_heading:
+        where = f"the heading before {where}"
+    comment = f"# {where} ({origin.path}:{origin.line}): {occurrence.context}"
     lines = [comment, *item.rstrip("\n").splitlines()]
     return "\n".join(indent + line for line in lines)

@@ -25,6 +25,8 @@ VARIANT_TYPES = (
     "punctuation",
     "capitalisation",
 )
+# Where a selector may look instead of the paragraphs (``in: heading``; edition/heading_lemmas.py).
+WITHIN = ("heading",)
 _QUOTED = ("the words occur in the copy-text (lemma normalisation rules, docs/format.md)",)
 SELECTOR = Shape(
     "selector",
@@ -42,6 +44,13 @@ SELECTOR = Shape(
         ),
         Field("before", "text", "Words immediately before the lemma, to single it out."),
         Field("after", "text", "Words immediately after the lemma, to single it out."),
+        Field(
+            "in",
+            "choice",
+            "'heading': look for the words in the copy-text's headings only (by default a heading is "
+            "searched only when no paragraph has the words).",
+            choices=WITHIN,
+        ),
     ),
     checked=("the selector names exactly one place in the copy-text",),
     one_of=(("lemma",), ("from", "to")),
@@ -299,6 +308,15 @@ def _selector(entry: YMap, fields: FieldReader, what: str) -> Selector | None:
     before = fields.text(entry, "before")
     after = fields.text(entry, "after")
     problems = fields.problems
+    within = fields.text(entry, "in")
+    if within is not None and within not in WITHIN:
+        fields.bad_value(
+            entry,
+            "in",
+            f"'in: {within}' is not a place a lemma can be looked for",
+            "write 'in: heading' for words in a heading, or leave 'in' out (paragraphs first)",
+        )
+        return None
     if lemma is not None and (start is not None or end is not None):
         problems.append(
             Diagnostic.at(
@@ -347,10 +365,11 @@ def _selector(entry: YMap, fields: FieldReader, what: str) -> Selector | None:
             return None
     origin_node = entry.get("lemma") or entry.get("from")
     origin = origin_node.origin if origin_node is not None else entry.origin
-    return Selector(lemma, start, end, occurrence, before, after, origin)
+    return Selector(lemma, start, end, occurrence, before, after, origin, within)
 
 
-def _note(entry: YMap, fields: FieldReader, name: str) -> NoteText | None:
+def note_text(entry: YMap, fields: FieldReader, name: str) -> NoteText | None:
+    """A Markdown field of a YAML entry, with where it starts, so its problems are located in the file."""
     text = fields.text(entry, name)
     node = entry.get(name)
     if text is None or node is None:
@@ -367,7 +386,7 @@ def _gloss(entry: YMap, problems: list[Diagnostic]) -> GlossEntry | None:
     fields.check_keys(entry)
     entry_id = fields.identifier(entry)
     selector = _selector(entry, fields, f"gloss '{entry_id}'")
-    note = _note(entry, fields, "note")
+    note = note_text(entry, fields, "note")
     if entry_id is None or selector is None or note is None:
         return None
     return GlossEntry(entry_id, selector, note, entry.origin)
@@ -381,7 +400,7 @@ def _emendation(entry: YMap, problems: list[Diagnostic]) -> EmendationEntry | No
     reading = fields.text(entry, "reading")
     witness = fields.text(entry, "witness")
     conjecture = fields.boolean(entry, "conjecture")
-    note = _note(entry, fields, "note")
+    note = note_text(entry, fields, "note")
     if entry_id is None or selector is None or reading is None:
         return None
     return EmendationEntry(
@@ -397,20 +416,15 @@ def _variants(entry: YMap, problems: list[Diagnostic]) -> VariantsEntry | None:
     selector = _selector(entry, fields, label)
     variant_type = fields.text(entry, "type")
     if variant_type is not None and variant_type not in VARIANT_TYPES:
-        node = entry.get("type")
-        assert node is not None
         near = suggest(variant_type, VARIANT_TYPES)
-        problems.append(
-            Diagnostic.at(
-                node.origin,
-                "error",
-                "bad-value",
-                f"unknown variant type '{variant_type}'",
-                f"did you mean '{near}'?" if near else f"choose one of: {', '.join(VARIANT_TYPES)}",
-            )
+        fields.bad_value(
+            entry,
+            "type",
+            f"unknown variant type '{variant_type}'",
+            f"did you mean '{near}'?" if near else f"choose one of: {', '.join(VARIANT_TYPES)}",
         )
         variant_type = None
-    note = _note(entry, fields, "note")
+    note = note_text(entry, fields, "note")
     items = fields.mapping_list(entry, "readings")
     readings = tuple(reading for item in items if (reading := _reading(item, problems)) is not None)
     if selector is None or not readings:
@@ -477,16 +491,8 @@ def _index(entry: YMap, problems: list[Diagnostic]) -> IndexEntryRaw | None:
     heading = fields.text(entry, "heading")
     kind = fields.text(entry, "kind") or "term"
     if kind not in INDEX_KINDS:
-        node = entry.get("kind")
-        assert node is not None
-        problems.append(
-            Diagnostic.at(
-                node.origin,
-                "error",
-                "bad-value",
-                f"unknown index kind '{kind}'",
-                f"choose one of: {', '.join(INDEX_KINDS)}",
-            )
+        fields.bad_value(
+            entry, "kind", f"unknown index kind '{kind}'", f"choose one of: {', '.join(INDEX_KINDS)}"
         )
     forms = fields.text_list(entry, "forms")
     if entry_id is None or heading is None or not forms:

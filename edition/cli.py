@@ -62,6 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("edition_dir", nargs="?", type=Path, default=DEFAULT_EDITION)
     preview.add_argument("--port", type=int, default=8000, help="0 picks a free port (default: 8000)")
     preview.add_argument("--build-dir", type=Path, default=Path("build"))
+    preview.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also rebuild the print and screen PDFs in the background after every good check (a full "
+        "build each time, as long as `edition build --format pdf`: ≈2 s for 38 pages, ≈28 s for 300)",
+    )
     anchor = commands.add_parser("anchor", help="print the selector of each occurrence of some words")
     anchor.add_argument("edition_dir", type=Path)
     anchor.add_argument("words")
@@ -262,7 +268,7 @@ def _preview(args: argparse.Namespace) -> int:
         _report([unusable])
         return 1
     try:
-        preview = Preview(args.edition_dir, args.build_dir, args.port, _print_now)
+        preview = Preview(args.edition_dir, args.build_dir, args.port, _print_now, pdf=args.pdf)
     except OSError as error:
         print(f"edition: error: cannot listen on 127.0.0.1:{args.port} ({error.strerror})", file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Literal, cast
 
+from edition.apparatus import NoteText, note_text
 from edition.book.dates import is_date
 from edition.book.labels import LABEL_NAMES
 from edition.book.site_strings import SITE_STRING_NAMES
@@ -39,7 +40,7 @@ PERSON = Shape(
     (
         Field("name", "text", "The name as printed.", required=True),
         Field("role", "text", "What they did (e.g. translator), printed after the name."),
-        Field("note", "text", "A contributor note, printed with the front matter."),
+        Field("note", "markdown", "A note on the person, Markdown (docs/format.md, 'Notes on the people')."),
     ),
 )
 CONTRIBUTOR = Shape(
@@ -48,7 +49,7 @@ CONTRIBUTOR = Shape(
     (
         Field("name", "text", "The name as printed.", required=True),
         Field("role", "choice", "What they did.", required=True, choices=tuple(RELATORS)),
-        Field("note", "text", "A contributor note."),
+        Field("note", "markdown", "A note on the person, Markdown (docs/format.md, 'Notes on the people')."),
     ),
 )
 WITNESS = Shape(
@@ -322,6 +323,15 @@ class KeyRef:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonNote:
+    """A person's ``note:`` as written in edition.yaml: who it is about, and its Markdown where it stands."""
+
+    name: str
+    relator: str
+    note: NoteText
+
+
+@dataclass(frozen=True, slots=True)
 class EditionConfig:
     root: Path
     name: str
@@ -335,6 +345,8 @@ class EditionConfig:
     normalisations: tuple[str, ...]
     typography: tuple[str, ...]
     labels: tuple[tuple[str, str], ...] = ()  # the book's own words, replaced (edition/book/labels.py)
+    # The ``note:`` of each author, editor and contributor (Markdown, rendered by the resolver).
+    person_notes: tuple[PersonNote, ...] = ()
     collation: CollationSettings = field(default_factory=CollationSettings)  # what `edition collate` ignores
 
 
@@ -358,13 +370,14 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         return None
     fields = FieldReader(problems, EDITION.title, shape=EDITION)
     fields.check_keys(node)
+    notes: list[PersonNote] = []
     metadata = Metadata(
         title=fields.text(node, "title") or "Untitled",
         subtitle=fields.text(node, "subtitle"),
-        authors=_people(node, "authors", fields, relator="aut"),
-        editors=_people(node, "editors", fields, relator="edt"),
+        authors=_people(node, "authors", fields, notes, relator="aut"),
+        editors=_people(node, "editors", fields, notes, relator="edt"),
         language=_language(node, fields),
-        contributors=_contributors(node, fields),
+        contributors=_contributors(node, fields, notes),
         date=_date(node, fields, problems),
         rights=fields.text(node, "rights") or "",
         identifier=fields.text(node, "identifier") or "",
@@ -388,6 +401,7 @@ def read_config(root: Path, problems: list[Diagnostic]) -> EditionConfig | None:
         typography=_typography(fields.text_list(node, "typography"), problems),
         labels=_labels(node, problems),
         collation=read_collation(node, problems),
+        person_notes=tuple(notes),
     )
 
 
@@ -461,16 +475,19 @@ def _date(node: YMap, fields: FieldReader, problems: list[Diagnostic]) -> str:
     return value
 
 
-def _people(node: YMap, name: str, top: FieldReader, *, relator: str) -> tuple[Person, ...]:
+def _people(
+    node: YMap, name: str, top: FieldReader, notes: list[PersonNote], *, relator: str
+) -> tuple[Person, ...]:
+    """``authors:`` or ``editors:``; each person's ``note:`` goes to ``notes``."""
     fields = FieldReader(top.problems, f"'{name}' of edition.yaml", shape=PERSON)
     people = []
     for entry in top.mapping_list(node, name):
         fields.check_keys(entry)
         person_name = fields.text(entry, "name")
         if person_name:
-            people.append(
-                Person(person_name, fields.text(entry, "role"), fields.text(entry, "note"), relator)
-            )
+            people.append(Person(person_name, fields.text(entry, "role"), relator))
+            if (note := note_text(entry, fields, "note")) is not None:
+                notes.append(PersonNote(person_name, relator, note))
     return tuple(people)
 
 
@@ -488,7 +505,7 @@ def _language(node: YMap, fields: FieldReader) -> str:
     return "en"
 
 
-def _contributors(node: YMap, top: FieldReader) -> tuple[Person, ...]:
+def _contributors(node: YMap, top: FieldReader, notes: list[PersonNote]) -> tuple[Person, ...]:
     """``contributors:``: name, a role from edition/roles.py (``translator`` …) and an optional note."""
     fields = FieldReader(top.problems, CONTRIBUTOR.title, shape=CONTRIBUTOR)
     people = []
@@ -498,19 +515,17 @@ def _contributors(node: YMap, top: FieldReader) -> tuple[Person, ...]:
         role = fields.text(entry, "role")
         if role is not None and role not in RELATORS:
             near = suggest(role, RELATORS)
-            value = entry.get("role")
-            fields.problems.append(
-                Diagnostic.at(
-                    value.origin if value is not None else entry.origin,
-                    "error",
-                    "bad-value",
-                    f"unknown contributor role '{role}'",
-                    f"did you mean '{near}'?" if near else f"known roles: {', '.join(RELATORS)}",
-                )
+            fields.bad_value(
+                entry,
+                "role",
+                f"unknown contributor role '{role}'",
+                f"did you mean '{near}'?" if near else f"known roles: {', '.join(RELATORS)}",
             )
             role = None
         if person_name and role:
-            people.append(Person(person_name, role, fields.text(entry, "note"), RELATORS[role]))
+            people.append(Person(person_name, role, RELATORS[role]))
+            if (note := note_text(entry, fields, "note")) is not None:
+                notes.append(PersonNote(person_name, RELATORS[role], note))
     return tuple(people)
 
 

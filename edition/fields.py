@@ -114,6 +114,12 @@ class FieldReader:
             return None
         return node
 
+    def bad_value(self, mapping: YMap, name: str, message: str, hint: str) -> None:
+        """A ``bad-value`` error at the value of ``name`` in ``mapping`` (the value is known to be there)."""
+        node = mapping.get(name)
+        origin = node.origin if node is not None else mapping.origin
+        self.problems.append(Diagnostic.at(origin, "error", "bad-value", message, hint))
+
     def wrong_type(self, node: YNode, name: str, expected: str) -> None:
         self.problems.append(
             Diagnostic.at(

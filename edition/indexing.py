@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from edition.anchoring import Span, TextIndex
+from edition.anchoring import Span
 from edition.apparatus import IndexEntryRaw
 from edition.diagnostics import Diagnostic
+from edition.heading_lemmas import CopyText, heading_marks
 from edition.model import IndexEntry, IndexLocation, IndexMark
 from edition.normalize import normalize_lemma
 
@@ -18,9 +19,14 @@ def fold(text: str) -> str:
 
 
 def resolve_index(
-    raw_entries: tuple[IndexEntryRaw, ...], index: TextIndex, problems: list[Diagnostic]
+    raw_entries: tuple[IndexEntryRaw, ...], copy_text: CopyText, problems: list[Diagnostic]
 ) -> tuple[tuple[IndexEntry, ...], list[tuple[IndexMark, Span]]]:
-    """The index entries (by kind, then sort key) and the marks to place in the text."""
+    """The index entries (by kind, then sort key) and the marks to place in the text.
+
+    A form no paragraph has is looked for in the headings, as lemmas are (edition/heading_lemmas.py): its
+    heading occurrences are marked, keyed by the § after each heading.
+    """
+    index = copy_text.paragraphs
     entries = []
     marks: list[tuple[IndexMark, Span]] = []
     known = {entry.id for entry in raw_entries}
@@ -29,7 +35,9 @@ def resolve_index(
         for form, origin in entry.forms:
             needle = normalize_lemma(form)
             starts = index.find_all(needle)
-            if not starts:
+            in_headings = [] if starts else heading_marks(copy_text, needle)
+            found.update(in_headings)
+            if not starts and not in_headings:
                 problems.append(
                     Diagnostic.at(
                         origin,
@@ -41,7 +49,7 @@ def resolve_index(
                 )
             found.update(index.to_span(s, s + len(needle)) for s in starts)
         locations = []
-        for n, span in enumerate(sorted(found, key=lambda s: (s.paragraph, s.start)), 1):
+        for n, span in enumerate(sorted(found, key=_reading_order), 1):
             mark = IndexMark(f"ix-{entry.id}-{n}", f"index-{entry.id}")
             marks.append((mark, span))
             locations.append(IndexLocation(mark.element_id, span.paragraph + 1))
@@ -69,3 +77,8 @@ def resolve_index(
         )
     entries.sort(key=lambda e: (e.kind, e.sort_key))
     return tuple(entries), marks
+
+
+def _reading_order(span: Span) -> tuple[int, bool, int, int]:
+    """A heading's marks before those of the paragraph it stands before; in a paragraph, by offset."""
+    return (span.paragraph, span.heading is None, span.heading or 0, span.start)

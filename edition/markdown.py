@@ -204,6 +204,7 @@ class _BlockBuilder:
         footnote_prefix: str,
     ):
         self.footnote_prefix = footnote_prefix
+        self.in_footnote = False  # inside an author's note: its headings open no section
         self.relpath = relpath
         self.line_offset = line_offset
         self.column = column
@@ -236,6 +237,7 @@ class _BlockBuilder:
                 inner: list[RawBlock] = []
                 origin = None
                 position += 1
+                self.in_footnote = True
                 while tokens[position].type != "footnote_close":
                     if tokens[position].type == "footnote_anchor":
                         position += 1
@@ -244,6 +246,7 @@ class _BlockBuilder:
                     block, position = self._block(tokens, position)
                     if block is not None:
                         inner.append(block)
+                self.in_footnote = False
                 out.append(
                     RawFootnote(
                         label, tuple(inner), origin or Origin(self.relpath), self.footnote_prefix + label
@@ -272,6 +275,9 @@ class _BlockBuilder:
         if kind == "heading_open":
             paragraph = self.paragraph(tokens[position + 1], self.origin(token))
             attributes = tuple((str(k), str(v)) for k, v in token.attrs.items())
+            if attributes and (self.note_markup or self.in_footnote):
+                self._unread_heading_attributes(paragraph.origin)
+                attributes = ()
             return RawHeading(int(token.tag[1]), paragraph, attributes), position + 3
         if kind == "blockquote_open":
             inner, position = self._until(tokens, position + 1, "blockquote_close")
@@ -303,6 +309,22 @@ class _BlockBuilder:
             )
             return None, position + 1
         return None, position + 1
+
+    def _unread_heading_attributes(self, heading: Origin) -> None:
+        """Section attributes on a heading that opens no section of the copy-text: in front matter, a note
+        in YAML (both parsed with note markup) or an author's note. Reported on the attributes' line."""
+        place = "an author's note" if self.in_footnote else "front matter or an editor's note"
+        self.problems.append(
+            Diagnostic.at(
+                Origin(self.relpath, max(heading.line - 1, 1), self.column),
+                "warning",
+                "unsupported-attributes",
+                f"attributes on a heading in {place} are not supported; they are ignored",
+                "id, short_title, author, date, dateline and signature are read only before the heading "
+                "of a copy-text section (# or ## in a text file); for words in another language write "
+                "[words]{lang=de}",
+            )
+        )
 
     def _until(self, tokens: list[Token], position: int, close: str) -> tuple[list[RawBlock], int]:
         blocks: list[RawBlock] = []

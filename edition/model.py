@@ -36,13 +36,15 @@ class Target:
     """A resolved cross-reference target.
 
     ``element_id`` is the id the element carries in every output (``p-31``, ``gloss-nep`` …);
-    ``paragraph`` is the § number it lives in, so an output without pages can still say where it is.
+    ``paragraph`` is the § number it lives in, so an output without pages can still say where it is;
+    ``last_paragraph`` the § a passage over paragraphs (a gloss's or named anchor's) ends in.
     """
 
     element_id: str
     kind: TargetKind
     paragraph: int | None
     label: str
+    last_paragraph: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,12 +288,27 @@ class Essay:
 
 @dataclass(frozen=True, slots=True)
 class LemmaSpan:
-    """Where a lemma resolved: § number, character offsets in that paragraph's text, the words."""
+    """Where a lemma resolved: § number, character offsets in that paragraph's text, the words.
+
+    ``heading`` is set when the lemma is in a heading of the copy-text: the heading's number (1-based, in
+    reading order); the offsets are then in the heading's text, and ``paragraph`` is the § the heading
+    stands before (the first paragraph after it), which orders the entry and keys it where there are no
+    pages ("heading before § 31"; docs/format.md).
+
+    ``last_paragraph`` is set for a passage over paragraphs (a gloss or a named anchor only): the § it
+    ends in; ``end`` is then an offset in that paragraph, and ``text`` cites it "from words … to words".
+    """
 
     paragraph: int
     start: int
     end: int
     text: str
+    heading: int | None = None
+    last_paragraph: int | None = None
+
+    @property
+    def in_heading(self) -> bool:
+        return self.heading is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,8 +446,17 @@ class Person:
 
     name: str
     role: str | None = None
-    note: str | None = None
     relator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContributorNote:
+    """A note on a person of the book (edition.yaml's ``note:``), Markdown rendered like any note; ``relator``
+    says who they are to the book (``aut`` for an author, ``edt``, ``trl`` …)."""
+
+    name: str
+    relator: str | None
+    blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -539,6 +565,8 @@ class Edition:
     variants: tuple[Variant, ...] = field(default=())
     # edition.yaml's ``labels:`` (label name, text): the book's own words replaced (edition/book/labels.py).
     labels: tuple[tuple[str, str], ...] = field(default=())
+    # The notes on the authors, editors and contributors, in edition.yaml's order.
+    contributor_notes: tuple[ContributorNote, ...] = field(default=())
 
     @property
     def paragraph_count(self) -> int:

@@ -12,9 +12,12 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from edition.check_cache import CheckCache, Reads
 from edition.config import EditionConfig, read_config
 from edition.diagnostics import Diagnostic, EditionError, has_errors
+from edition.heading_lemmas import CopyText, copy_text_headings
 from edition.model import Edition, Origin
+from edition.passages import passage_ends
 from edition.resolution import back
 from edition.resolution.anchored import anchor_apparatus
 from edition.resolution.citing import Citer
@@ -46,20 +49,25 @@ def load_edition(root: Path) -> Edition:
     return result.edition
 
 
-def check_edition(root: Path) -> CheckResult:
-    """Read and resolve everything, reporting every problem found in one run."""
+def check_edition(root: Path, cache: CheckCache | None = None) -> CheckResult:
+    """Read and resolve everything, reporting every problem found in one run.
+
+    ``cache``, kept by the caller from one check to the next (the preview), spares re-reading and
+    re-resolving what did not change (``edition.check_cache``); the result is the same without it.
+    """
     # Resolution allocates many small immutable objects and frees none: the cyclic GC's repeated full
     # scans would make it superlinear, so it is paused for the run (reference counting still frees).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _check(root)
+        return _check(root, cache if cache is not None else Reads())
     finally:
         if enabled:
             gc.enable()
 
 
-def _check(root: Path) -> CheckResult:
+def _check(root: Path, reads: Reads) -> CheckResult:
+    reads.next_check()
     problems: list[Diagnostic] = []
     config_path = root / "edition.yaml"
     if not (config_path.exists() or config_path.is_symlink()):  # anything else is reported when it is read
@@ -81,7 +89,7 @@ def _check(root: Path) -> CheckResult:
     too_large = edition_too_large(root, _named_files(config))
     if too_large is not None:
         return CheckResult(None, (*problems, too_large))
-    edition = resolve(config, problems)
+    edition = resolve(config, problems, reads)
     if has_errors(problems):
         return CheckResult(None, tuple(problems))
     return CheckResult(edition, tuple(problems))
@@ -95,14 +103,19 @@ def _named_files(config: EditionConfig) -> list[tuple[str, Origin]]:
     return files
 
 
-def resolve(config: EditionConfig, problems: list[Diagnostic]) -> Edition:
+def resolve(config: EditionConfig, problems: list[Diagnostic], reads: Reads | None = None) -> Edition:
     """Every pass in order; each problem found goes to ``problems`` (the Edition is only trusted when none
-    of them is an error)."""
-    inputs = read_inputs(config, problems)
-    citer = Citer(config, inputs.bibliography, problems)
+    of them is an error). ``reads`` reads the files and does the pure steps (a ``CheckCache`` remembers)."""
+    reads = reads or Reads()
+    inputs = read_inputs(config, problems, reads)
+    citer = Citer(config, inputs.bibliography, problems, reads)
     text = inputs.text_blocks
     numbering = number_paragraphs(text, inputs.footnotes)
-    index = numbering.text_index()
+    copy_text = CopyText(
+        numbering.text_index(reads),
+        copy_text_headings(text, numbering.number_of),
+        passage_ends(text, numbering.number_of, len(numbering.paragraphs)),
+    )
     targets = TargetTable(problems)
     register_text_targets(targets, numbering, text, inputs.footnotes)
 
@@ -110,11 +123,11 @@ def resolve(config: EditionConfig, problems: list[Diagnostic]) -> Edition:
     # cause alone (it is already in problems) and one note of what was left unchecked.
     text_checked = inputs.text_complete and bool(config.text)
     lemma_problems: list[Diagnostic] = problems if text_checked else []
-    anchored = anchor_apparatus(inputs.apparatus, index, inputs.headings, lemma_problems)
+    anchored = anchor_apparatus(inputs.apparatus, copy_text, lemma_problems)
     register_entry_targets(targets, anchored)
 
     # The same typography for the copy-text and the editor's own prose (notes, front matter).
-    rules = tuple(RULES[name] for name in config.typography)
+    rules = reads.rules(tuple(RULES[name] for name in config.typography))
     language = config.metadata.language  # the rules follow it (quotation marks), and spans switch it
     heading_ids = HeadingIds()
     notes = NoteRenderer(
@@ -124,10 +137,11 @@ def resolve(config: EditionConfig, problems: list[Diagnostic]) -> Edition:
         language=language,
         heading_ids=heading_ids,
         problems=problems,
+        reads=reads,
     )
     entries = resolve_entries(
         anchored,
-        index,
+        copy_text,
         config.metadata.witnesses,
         notes=notes,
         citer=citer,
@@ -135,10 +149,11 @@ def resolve(config: EditionConfig, problems: list[Diagnostic]) -> Edition:
         problems=problems,
         index_problems=lemma_problems,
     )
-    inlines = CopyTextInlines(numbering, overlays_of(entries), rules, language)
+    inlines = CopyTextInlines(numbering, copy_text, overlays_of(entries), rules, language)
     sections = build_sections(text, inlines, numbering, heading_ids, problems)
     footnotes = build_footnotes(inputs.footnotes, inlines, numbering, heading_ids)
-    front = back.front_matter(config, notes, problems)
+    front = back.front_matter(config, notes, problems, reads)
+    people = back.contributor_notes(config, notes)
     bibliography = back.bibliography(config, citer, problems)
     return Edition(
         name=config.name,
@@ -159,4 +174,5 @@ def resolve(config: EditionConfig, problems: list[Diagnostic]) -> Edition:
         labels=config.labels,
         origin=Origin("edition.yaml"),
         variants=entries.variants,
+        contributor_notes=people,
     )

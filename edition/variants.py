@@ -15,6 +15,7 @@ from edition import apparatus as app
 from edition.anchoring import Span
 from edition.diagnostics import Diagnostic
 from edition.fields import suggest
+from edition.heading_lemmas import same_place
 from edition.model import Block, LemmaSpan, Origin, Reading, SourceWitness, Variant
 from edition.normalize import normalize_lemma
 
@@ -32,13 +33,23 @@ def resolve_variants(
     """The variants in text order (outer before inner when they nest), numbered 1, 2, …"""
     sigla = [w.siglum for w in witnesses]
     copy_text = sigla[0] if sigla else None
-    ordered = sorted(placed, key=lambda item: (item[0].paragraph, item[0].start, -item[0].end))
+    ordered = sorted(
+        placed,
+        # A heading's lemmas (edition/heading_lemmas.py) come before the paragraph it stands before.
+        key=lambda item: (
+            item[0].paragraph,
+            item[0].heading is None,
+            item[0].heading or 0,
+            item[0].start,
+            -item[0].end,
+        ),
+    )
     _check_nesting(ordered, problems)
-    cited_at: dict[tuple[int, int, int], dict[str, Origin]] = {}
+    cited_at: dict[tuple[int, int | None, int, int], dict[str, Origin]] = {}
     out: list[Variant] = []
     for span, entry in ordered:
         lemma = lemma_of(span)
-        seen = cited_at.setdefault((span.paragraph, span.start, span.end), {})
+        seen = cited_at.setdefault((span.paragraph, span.heading, span.start, span.end), {})
         readings: list[Reading] = []
         for reading in entry.readings:
             kept = [
@@ -132,9 +143,7 @@ def _check_nesting(placed: Sequence[tuple[Span, app.VariantsEntry]], problems: l
     """Spans sorted by (paragraph, start, -end): each must nest in or follow every open outer span."""
     open_spans: list[tuple[Span, app.VariantsEntry]] = []
     for span, entry in placed:
-        while open_spans and (
-            open_spans[-1][0].paragraph != span.paragraph or open_spans[-1][0].end <= span.start
-        ):
+        while open_spans and (not same_place(open_spans[-1][0], span) or open_spans[-1][0].end <= span.start):
             open_spans.pop()
         if open_spans and span.end > open_spans[-1][0].end:
             outer = open_spans[-1][1]

@@ -23,6 +23,13 @@ def copy_mini(parent: Path, *, more_glosses: str = "") -> Path:
     return target
 
 
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` (which must be there: a test that edits nothing proves nothing) in a fixture file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A fresh copy of the mini fixture edition."""

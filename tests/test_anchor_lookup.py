@@ -33,7 +33,9 @@ def printed_selectors(root: Path, words: str) -> list[dict[str, object]]:
     return selectors
 
 
-def resolved_as_glosses(root: Path, selectors: list[dict[str, object]]) -> list[tuple[int, int, int]]:
+def resolved_as_glosses(
+    root: Path, selectors: list[dict[str, object]]
+) -> list[tuple[int, int | None, int, int]]:
     """Each selector pasted as a gloss into a fresh apparatus file; where the checker anchors each one."""
     entries = [{"id": f"g{n}", **selector, "note": "x"} for n, selector in enumerate(selectors)]
     (root / "apparatus" / "pasted.yaml").write_text(yaml.safe_dump({"glosses": entries}, allow_unicode=True))
@@ -44,7 +46,10 @@ def resolved_as_glosses(root: Path, selectors: list[dict[str, object]]) -> list[
     (root / "edition.yaml").write_text(pasted)
     result = check_edition(root)
     assert result.edition is not None, [d.format() for d in result.diagnostics if d.severity == "error"]
-    spans = {g.element_id: (g.lemma.paragraph, g.lemma.start, g.lemma.end) for g in result.edition.glosses}
+    spans = {
+        g.element_id: (g.lemma.paragraph, g.lemma.heading, g.lemma.start, g.lemma.end)
+        for g in result.edition.glosses
+    }
     return [spans[f"gloss-g{n}"] for n in range(len(selectors))]
 
 
@@ -60,20 +65,30 @@ def resolved_as_glosses(root: Path, selectors: list[dict[str, object]]) -> list[
         ("default", "Stalin", None),
         ("default", "workers", None),
         ("default", "of the", None),
+        ("manifesto", "Socialism", 4),  # in four headings only
+        ("manifesto", "Socialist and Communist", 2),  # in a paragraph and a heading
     ],
 )
 def test_every_printed_selector_resolves_to_its_occurrence(
     source: str, words: str, count: int | None, tmp_path: Path
 ) -> None:
     root = tmp_path / "edition"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "mini" if source == "mini" else DEFAULT, root)
+    shutil.copytree(DEFAULT if source == "default" else ROOT / "tests" / "fixtures" / source, root)
     occurrences = find_occurrences(root, words).occurrences
     if count is not None:
         assert len(occurrences) == count
     assert len(occurrences) >= 1
     selectors = printed_selectors(root, words)
     assert len(selectors) == len(occurrences)
-    expected = [(o.span.paragraph + 1, o.span.start, o.span.end) for o in occurrences]
+    expected = [
+        (
+            o.span.paragraph + 1,
+            None if o.span.heading is None else o.span.heading + 1,
+            o.span.start,
+            o.span.end,
+        )
+        for o in occurrences
+    ]
     assert resolved_as_glosses(root, selectors) == expected
     # Paragraph numbers as the checker counts them (§ = paragraph index + 1 in reading order).
     assert [o.paragraph_number for o in occurrences] == [e[0] for e in expected]
@@ -138,3 +153,13 @@ def test_a_broken_edition_yaml_is_reported_not_searched(mini: Path) -> None:
     (mini / "edition.yaml").write_text("title: [\n")
     code, out, err = run("anchor", str(mini), "Stalin")
     assert code == 1 and out == "" and "[yaml-syntax]" in err
+
+
+def test_a_headings_occurrence_says_in_heading_only_where_a_paragraph_has_the_words(tmp_path: Path) -> None:
+    root = tmp_path / "manifesto"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "manifesto", root)
+    both = find_occurrences(root, "Socialist and Communist").occurrences
+    assert [(o.in_heading, o.selector.get("in")) for o in both] == [(False, None), (True, "heading")]
+    code, out, _ = run("anchor", str(root), "Feudal Socialism")
+    assert code == 0 and "# the heading before § 14 (text/chapter-3.md:6): …a. [Feudal Socialism]…" in out
+    assert "in:" not in out  # no paragraph has the words: the checker looks in the headings by itself

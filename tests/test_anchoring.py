@@ -37,10 +37,34 @@ def test_lemma_matches_whole_words_only() -> None:
     assert span == Span(0, 14, 20)
 
 
-def test_lemma_never_crosses_paragraphs() -> None:
+def test_lemma_never_crosses_paragraphs_and_says_so_not_check_the_spelling() -> None:
+    index = TextIndex([(1, "a first one"), (4, "the end of one"), (5, "start of two")])
+    span, problems = resolve(index, selector("end of one start"))
+    (problem,) = problems
+    assert span is None and problem.code == "lemma-spans-paragraphs"
+    assert (problem.path, problem.line, problem.column) == ("apparatus/test.yaml", 3, 12)
+    # Without passage ends (any kind but a gloss or a named anchor) nothing may run on over paragraphs.
+    assert "§ 4" in problem.message and "§ 5" in problem.message
+    assert "only glosses and named anchors" in problem.message
+    assert "spelling" not in (problem.hint or "") and "within one paragraph" in (problem.hint or "")
+
+
+def test_from_and_to_in_two_paragraphs_say_the_passage_spans_them() -> None:
+    index = TextIndex([(1, "When the lines are long."), (2, "Then keep order."), (3, "keep order.")])
+    span, problems = resolve(index, selector(start="When the lines", end="Then keep"))
+    (problem,) = problems
+    assert span is None and problem.code == "lemma-spans-paragraphs"
+    assert "from § 1 into § 2" in problem.message
+
+
+def test_words_misspelt_across_a_break_are_still_not_found() -> None:
+    """Only words that really run on into the next paragraph are called spanning."""
     index = TextIndex([(1, "the end of one"), (2, "start of two")])
-    span, problems = resolve(index, selector("one start"))
-    assert span is None and problems[0].code == "lemma-not-found"
+    for sel in (selector("one strat"), selector("the end of one"[::-1])):
+        _span, problems = resolve(index, sel)
+        assert [p.code for p in problems] == ["lemma-not-found"]
+    _span, problems = resolve(index, selector(start="the end", end="of three"))
+    assert [p.code for p in problems] == ["lemma-not-found"]
 
 
 def test_from_to_takes_the_first_to_after_from_in_the_same_paragraph() -> None:

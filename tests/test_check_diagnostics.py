@@ -103,6 +103,18 @@ def test_lemma_not_found_shows_nearest_passages(mini: Path) -> None:
     assert d.hint is not None and "§ 1: “Left Opposition”" in d.hint
 
 
+def test_a_lemma_running_on_into_the_next_paragraph_is_told_to_quote_from_and_to(mini: Path) -> None:
+    """The last words of § 2 and the first of § 3 (the block quote): not a spelling mistake, and a gloss
+    may quote such a passage with 'from:' and 'to:' instead."""
+    with (mini / "apparatus/glosses.yaml").open("a", encoding="utf-8") as out:
+        out.write("  - id: run-on\n    lemma: keeping order. When the lines\n    note: x.\n")
+    d = only(mini, "lemma-spans-paragraphs")
+    assert (d.severity, d.path) == ("error", "apparatus/glosses.yaml")
+    assert d.line == len((mini / "apparatus/glosses.yaml").read_text().splitlines()) - 1  # the lemma's line
+    assert "§ 2" in d.message and "§ 3" in d.message and "cannot cross a paragraph break" in d.message
+    assert "spelling" not in (d.hint or "") and "'from:'" in (d.hint or "") and "'to:'" in (d.hint or "")
+
+
 def test_ambiguous_lemma_lists_each_occurrence_with_the_line_to_add(mini: Path) -> None:
     write(mini, "apparatus/glosses.yaml", "glosses:\n  - id: a\n    lemma: policeman\n    note: x\n")
     d = only(mini, "lemma-ambiguous")

@@ -22,11 +22,13 @@ from lxml import etree
 from pypdf import PdfReader
 
 from edition.cli import main
+from edition.model import iter_paragraphs
 from edition.resolve import load_edition
 from tests.writers.epub.epub_lint import all_lints, epubcheck, epubcheck_problems, open_book
 
 FIXTURE = Path(__file__).parent / "fixtures" / "manifesto"
 XHTML = {"h": "http://www.w3.org/1999/xhtml"}
+EPUB_NS = {**XHTML, "epub": "http://www.idpf.org/2007/ops"}
 
 pytestmark = pytest.mark.slow
 
@@ -94,10 +96,8 @@ def test_bookmarks_are_every_heading_as_clean_text_at_its_level(built: tuple[Pat
     assert found[note + 1 : start] == [(2, "Sigla"), (2, "Normalisations")]
 
 
-def test_running_heads_are_one_clean_line_and_a_long_one_is_shortened_with_a_warning(
-    built: tuple[Path, str],
-) -> None:
-    pdf = _pdf(built)
+def _running_heads(pdf: Path) -> list[str]:
+    """The text in the head band of every page that has one (each asserted to be one line)."""
     reader = PdfReader(pdf)
     heads = []
     for number, page in enumerate(reader.pages, 1):
@@ -130,6 +130,13 @@ def test_running_heads_are_one_clean_line_and_a_long_one_is_shortened_with_a_war
         if lines:
             assert len(lines) == 1, f"p. {number}: a running head on more than one line: {lines}"
             heads.append(" ".join(lines[0].split()))
+    return heads
+
+
+def test_running_heads_are_one_clean_line_and_a_long_one_is_shortened_with_a_warning(
+    built: tuple[Path, str],
+) -> None:
+    heads = _running_heads(_pdf(built))
     # The verso head (the book's title) does not fit this 4.25in page: shortened at a word, with an ellipsis.
     assert "viii Manifesto of the Communist\u2026" in heads
     # Recto heads: the sections' short titles (their headings carry numerals and, in I, a note mark).
@@ -137,7 +144,10 @@ def test_running_heads_are_one_clean_line_and_a_long_one_is_shortened_with_a_war
     assert "Socialist and Communist Literature 7" in heads
     assert not any(re.search(r"Proletarians\s*\d", head) for head in heads if "Communists" not in head)
     warnings = built[1]
-    assert "edition.yaml:5:8: warning: the book's title does not fit the running head on one line" in warnings
+    config = (FIXTURE / "edition.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(config, 1) if text.startswith("title: "))
+    warning = f"edition.yaml:{line}:8: warning: the book's title does not fit the running head on one line"
+    assert warning in warnings
     assert "[running-head-too-long]" in warnings
 
 
@@ -209,8 +219,10 @@ def test_a_gloss_mark_beside_an_authors_note_mark_is_set_apart(built: tuple[Path
     text = subprocess.run(
         ["pdftotext", "-layout", str(_pdf(built)), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "society2,2 is" in " ".join(text.split())  # the gloss's 2, then the author's note 2
-    assert "society22" not in text
+    assert "society3,2 is" in " ".join(text.split())  # the gloss's 3, then the author's note 2
+    assert "society32" not in text
+    # In a heading too: chapter I's gloss 2 ends where the author's note 1 is.
+    assert "I. Bourgeois and Proletarians2,1" in text and "Proletarians21" not in text
 
 
 def test_words_in_a_german_span_break_at_german_points(built: tuple[Path, str]) -> None:
@@ -219,8 +231,12 @@ def test_words_in_a_german_span_break_at_german_points(built: tuple[Path, str]) 
     spans = [
         "Die Geschichte aller bisherigen Gesellschaft ist die Geschichte von Klassenkämpfen",
         "Entäußerung des menschlichen Wesens",
+        # The Note on the Text quotes the German opening paragraph whole (front/note.md).
+        "Ein Gespenst geht um in Europa – das Gespenst des Kommunismus. Alle Mächte des alten Europa haben "
+        "sich zu einer heiligen Hetzjagd gegen dies Gespenst verbündet, der Papst und der Zar, Metternich "
+        "und Guizot, französische Radikale und deutsche Polizisten.",
     ]
-    words = {word for span in spans for word in span.split()}
+    words = {word.strip(".,–") for span in spans for word in span.split()}
     lines = [
         line.rstrip() for page in PdfReader(_pdf(built)).pages for line in page.extract_text().splitlines()
     ]
@@ -265,3 +281,143 @@ def test_the_screen_pdf_tags_every_heading_level_without_a_gap(built: tuple[Path
     assert {3, 4} <= set(levels)
     assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
     assert pdf_tags.untagged_text(screen) == []
+
+
+def _bbox_pages(pdf: Path) -> list[etree._Element]:
+    """poppler's word boxes (pdftotext -bbox-layout), one element per page, in PDF points."""
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    tree = etree.fromstring(xml.encode(), etree.XMLParser(recover=True))
+    return tree.xpath("//*[local-name()='page']")
+
+
+def _words(element: etree._Element) -> list[str]:
+    return [w.text for w in element.xpath(".//*[local-name()='word']")]
+
+
+def _box(element: etree._Element) -> tuple[float, float, float, float]:
+    return tuple(float(element.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("heading", "note"),
+    [
+        (["I.", "Bourgeois", "and", "Proletarians", "2,1"], ["2", "The", "two", "classes"]),
+        # Gloss 5: chapter II's passage over three paragraphs is gloss 4.
+        (["III.", "Socialist", "and", "Communist", "5", "Literature"], ["5", "The", "chapter’s", "survey"]),
+    ],
+)
+def test_a_gloss_on_a_heading_sits_in_the_outer_margin_beside_it(
+    built: tuple[Path, str], heading: list[str], note: list[str]
+) -> None:
+    """Read from the print PDF's word boxes: the note's first line is level with the heading's line, in
+    the margin outside the text column (right on a recto, left on a verso), and no other note overlaps it."""
+    pages = _bbox_pages(_pdf(built))
+    (number, page, heading_line), *_ = [
+        (n, page, line)
+        for n, page in enumerate(pages, 1)
+        for line in page.xpath(".//*[local-name()='line']")
+        if _words(line) == heading
+    ]
+    blocks = page.xpath(".//*[local-name()='block']")
+    (note_block,) = [b for b in blocks if _words(b)[: len(note)] == note]
+    column = [_box(b) for b in blocks if any(w.startswith("§") for w in _words(b))]
+    left, right = min(b[0] for b in column), max(b[2] for b in column)
+    x_min, y_min, x_max, _ = _box(note_block)
+    assert x_min > right + 3 or x_max < left - 3, (number, left, right, x_min, x_max)
+    recto = number % 2 == 1
+    assert (x_min > right) == recto  # the outer margin
+    heading_top, heading_bottom = _box(heading_line)[1], _box(heading_line)[3]
+    assert abs(y_min - heading_top) < heading_bottom - heading_top, (y_min, heading_top)
+    others = [_box(b) for b in blocks if b is not note_block and (_box(b)[0] > right or _box(b)[2] < left)]
+    for other in others:  # margin blocks: none overlaps the heading's note
+        assert other[1] >= _box(note_block)[3] or other[3] <= y_min, (other, _box(note_block))
+
+
+def test_running_heads_over_glossed_headings_stay_clean(built: tuple[Path, str]) -> None:
+    heads = _running_heads(_pdf(built))
+    assert "Socialist and Communist Literature 7" in heads  # chapter III's short title, on its second page
+    assert not any(re.search(r"[^\W\d]\d", head) for head in heads), heads  # no mark glued to a word
+
+
+def test_the_headings_gloss_links_work_both_ways_in_the_epub(built: tuple[Path, str]) -> None:
+    with zipfile.ZipFile(built[0] / "manifesto.epub") as book:
+        files = {n: etree.fromstring(book.read(n)) for n in book.namelist() if n.endswith(".xhtml")}
+    found = 0
+    for name, tree in files.items():
+        for ref in tree.xpath("//h:h2//h:a[@epub:type='noteref'][@class='gloss-ref']", namespaces=EPUB_NS):
+            found += 1
+            target, _, fragment = ref.get("href").partition("#")
+            (aside,) = files[f"EPUB/{target}" if target else name].xpath(
+                f"//h:aside[@id='{fragment}']", namespaces=EPUB_NS
+            )
+            (back,) = aside.xpath(".//h:a[@role='doc-backlink']", namespaces=EPUB_NS)
+            back_file, _, back_fragment = back.get("href").partition("#")
+            assert (back_file or name.removeprefix("EPUB/"), back_fragment) == (
+                name.removeprefix("EPUB/"),
+                ref.get("id"),
+            )
+    assert found == 2  # chapter I's and chapter III's
+    titles = [t.findtext(".//h:title", namespaces=EPUB_NS) for t in files.values()]
+    assert "I. Bourgeois and Proletarians" in titles and "III. Socialist and Communist Literature" in titles
+
+
+def test_a_gloss_over_three_paragraphs_is_set_beside_its_last_and_a_named_passage_is_pointed_at(
+    built: tuple[Path, str],
+) -> None:
+    """The gloss 'not-a-party' runs from the second paragraph of chapter II to the fourth: print sets its
+    note on the page of its mark, at the end of the fourth; the EPUB cites the passage "from … to", links
+    its lemma both ways, and points at the two-paragraph named passage as "§§ N–N+1"."""
+    edition = load_edition(FIXTURE)
+    (gloss,) = [g for g in edition.glosses if g.element_id == "gloss-not-a-party"]
+    assert gloss.lemma.last_paragraph == gloss.lemma.paragraph + 2
+    assert (
+        gloss.lemma.text
+        == "The Communists do not form a separate party … shape and mould the proletarian movement."
+    )
+    (anchor,) = edition.anchors
+    first, last = anchor.lemma.paragraph, anchor.lemma.last_paragraph
+    assert last == first + 1
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(_pdf(built)).pages]
+    (mark_page,) = [n for n, text in enumerate(pages) if "proletarian movement." in text]
+    assert "Three short paragraphs that say what the" in pages[mark_page]
+    with zipfile.ZipFile(built[0] / "manifesto.epub") as book:
+        files = {n: etree.fromstring(book.read(n)) for n in book.namelist() if n.endswith(".xhtml")}
+    (chapter,) = [t for t in files.values() if t.xpath("//*[@id='lemma-not-a-party']")]
+    (mark,) = chapter.xpath(
+        f"//h:p[@id='p-{gloss.lemma.last_paragraph}']//h:a[@class='gloss-ref']", namespaces=XHTML
+    )
+    assert chapter.xpath(
+        f"//h:p[@id='p-{gloss.lemma.paragraph}']//*[@id='lemma-not-a-party']", namespaces=XHTML
+    )
+    assert mark.text == str(gloss.number)
+    pointers = [
+        "".join(a.itertext())
+        for t in files.values()
+        for a in t.xpath("//h:a[@class='page-ref']", namespaces=XHTML)
+    ]
+    assert f"§§\u00a0{first}–{last}" in pointers, pointers
+
+
+def test_the_note_on_the_text_cross_refers_to_a_section_by_its_id(built: tuple[Path, str]) -> None:
+    """``{id=communists}`` on chapter II's attribute line; the Note on the Text's ``[[communists]]`` points at
+    the chapter's page in print and at its first § in the EPUB, linking to the section."""
+    edition = load_edition(FIXTURE)
+    (chapter,) = [s for s in edition.sections if s.title == "II. Proletarians and Communists"]
+    first = next(p.number for p in iter_paragraphs((chapter,)))
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(_pdf(built)).pages]
+    (opening,) = [n for n, text in enumerate(pages) if text.startswith("II. Proletarians and Communists")]
+    label = PdfReader(_pdf(built)).page_labels[opening]
+    assert f"Chapter II (see p. {label}) is given" in " ".join(pages)
+    with zipfile.ZipFile(built[0] / "manifesto.epub") as book:
+        files = {n: etree.fromstring(book.read(n)) for n in book.namelist() if n.endswith(".xhtml")}
+    links = [
+        a
+        for tree in files.values()
+        for a in tree.xpath("//h:a[@class='page-ref']", namespaces=XHTML)
+        if a.get("href", "").endswith(f"#{chapter.element_id}")
+    ]
+    assert [a.text for a in links] == [f"§\u00a0{first}"]
+    target_file = links[0].get("href").partition("#")[0]
+    assert files[f"EPUB/{target_file}"].xpath(f"//*[@id='{chapter.element_id}']")

@@ -13,6 +13,7 @@ from edition.resolve import check_edition
 from edition.writers.epub import build_epub
 from edition.writers.pdf.templates import environment
 from edition.writers.pdf.view import book_view
+from tests.conftest import replace_in
 
 SIGNED = (
     '{short_title="First" author="Ada Author" signature="A. A." dateline="London, 30th January, 1888" '
@@ -21,10 +22,7 @@ SIGNED = (
 
 
 def _article(mini: Path, old: str, new: str) -> None:
-    path = mini / "text/article.md"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    replace_in(mini / "text/article.md", old, new)
 
 
 def test_the_attributes_reach_the_section(mini: Path) -> None:
@@ -95,17 +93,57 @@ def test_the_epub_signs_it_with_a_machine_readable_date(mini: Path, tmp_path: Pa
     assert (time.get("datetime"), time.text) == ("1888-01-30", "London, 30th January, 1888")
 
 
-def test_a_lemma_found_only_in_a_heading_says_headings_are_not_supported(mini: Path) -> None:
+def test_a_lemma_found_only_in_a_heading_anchors_there(mini: Path) -> None:
     glosses = mini / "apparatus/glosses.yaml"
     glosses.write_text(
         glosses.read_text(encoding="utf-8")
         + "  - id: on-heading\n    lemma: A first section\n    note: x.\n",
         encoding="utf-8",
     )
+    result = check_edition(mini)
+    assert result.edition is not None and not result.diagnostics, result.diagnostics
+    edition = result.edition
+    (gloss,) = [g for g in edition.glosses if g.element_id == "gloss-on-heading"]
+    heading = edition.sections[1].heading
+    assert heading is not None and gloss in [getattr(n, "gloss", None) for n in heading.content]
+    first = next(b for b in edition.sections[1].blocks if getattr(b, "number", None) is not None)
+    # Keyed by the § the heading stands before, numbered before that paragraph's own glosses.
+    assert (gloss.lemma.heading, gloss.lemma.paragraph, gloss.lemma.text) == (
+        1,
+        first.number,
+        "A first section",
+    )
+    stalin = next(g for g in edition.glosses if g.element_id == "gloss-stalin")
+    assert stalin.lemma.paragraph == first.number and gloss.number == stalin.number - 1
+    assert edition.sections[1].title == "A first section"  # the title stays plain text
+
+
+def test_in_heading_anchors_in_the_heading_words_a_paragraph_has_too(mini: Path) -> None:
+    _article(mini, "## A second section", "## Stalin again")
+    glosses = mini / "apparatus/glosses.yaml"
+    text = glosses.read_text(encoding="utf-8")
+    glosses.write_text(
+        text + "  - id: again\n    lemma: Stalin again\n    note: x.\n"
+        "  - id: heading-again\n    lemma: Stalin again\n    in: heading\n    note: y.\n",
+        encoding="utf-8",
+    )
+    result = check_edition(mini)
+    assert result.edition is not None and not result.diagnostics, result.diagnostics
+    found = {g.element_id: (g.lemma.heading, g.lemma.paragraph) for g in result.edition.glosses}
+    assert found["gloss-again"] == (None, 5)  # in the paragraph, as before headings took entries
+    assert found["gloss-heading-again"] == (2, 5)  # the second heading, before § 5
+
+
+def test_an_unknown_place_for_a_lemma_is_a_located_error(mini: Path) -> None:
+    glosses = mini / "apparatus/glosses.yaml"
+    glosses.write_text(
+        glosses.read_text(encoding="utf-8")
+        + "  - id: on-heading\n    lemma: A first section\n    in: title\n    note: x.\n",
+        encoding="utf-8",
+    )
     (problem,) = [d for d in check_edition(mini).diagnostics if d.severity == "error"]
-    assert problem.code == "lemma-in-heading"
-    assert "not supported" in problem.message and "text/article.md:3:1" in problem.message
-    assert "spelling" not in (problem.hint or "")
+    assert problem.code == "bad-value" and "in: heading" in (problem.hint or "")
+    assert problem.line == len(glosses.read_text(encoding="utf-8").splitlines()) - 1
 
 
 def test_a_lemma_in_no_heading_is_still_not_found(mini: Path) -> None:
@@ -118,7 +156,7 @@ def test_a_lemma_in_no_heading_is_still_not_found(mini: Path) -> None:
     assert problem.code == "lemma-not-found"
 
 
-def test_a_gloss_on_a_subsection_heading_of_the_second_edition_says_not_supported(tmp_path: Path) -> None:
+def test_a_gloss_on_a_subsection_heading_of_the_second_edition_anchors_in_it(tmp_path: Path) -> None:
     root = tmp_path / "manifesto"
     shutil.copytree(Path(__file__).parent / "fixtures" / "manifesto", root)
     glosses = root / "apparatus/glosses.yaml"
@@ -127,8 +165,14 @@ def test_a_gloss_on_a_subsection_heading_of_the_second_edition_says_not_supporte
         + "  - id: feudal-socialism\n    lemma: Feudal Socialism\n    note: x.\n",
         encoding="utf-8",
     )
-    (problem,) = [d for d in check_edition(root).diagnostics if d.severity == "error"]
-    assert problem.code == "lemma-in-heading" and "text/chapter-3.md:6:1" in problem.message
+    result = check_edition(root)
+    assert result.edition is not None and not result.diagnostics, result.diagnostics
+    (section,) = [s for s in result.edition.sections if s.title == "III. Socialist and Communist Literature"]
+    (sub,) = [b for b in section.blocks if getattr(b, "level", None) == 4 and "Feudal" in str(b.content)]
+    assert any(getattr(n, "gloss", None) is not None for n in sub.content)  # type: ignore[attr-defined]
+    owing = next(b for b in section.blocks if getattr(b, "number", None) is not None)
+    (gloss,) = [g for g in result.edition.glosses if g.element_id == "gloss-feudal-socialism"]
+    assert gloss.lemma.paragraph == owing.number and gloss.lemma.in_heading
 
 
 def _retarget(mini: Path, target: str) -> None:
@@ -184,3 +228,38 @@ def test_a_malformed_or_unknown_section_id_is_a_located_error(mini: Path) -> Non
     codes = {(d.code, d.path, d.line) for d in check_edition(mini).diagnostics if d.severity == "error"}
     assert ("bad-id", "text/article.md", 3) in codes
     assert any(code == "unknown-target" for code, _path, _line in codes)
+
+
+def test_attributes_on_headings_outside_the_copy_texts_sections_are_reported_where_they_stand(
+    mini: Path,
+) -> None:
+    """An essay's heading, a heading in a gloss's note and one in an author's note open no section of the
+    text: their attributes would be dropped silently; each is a located warning saying where they belong."""
+    (mini / "front/introduction.md").write_text(
+        "Opening words [@trotsky-1937]. See [[policeman]].\n\n{id=context}\n## The context\n\nMore words.\n",
+        encoding="utf-8",
+    )
+    glosses = mini / "apparatus/glosses.yaml"
+    glosses.write_text(
+        glosses.read_text(encoding="utf-8")
+        + "  - id: with-heading\n    lemma: quotes a page\n    note: |\n      A note.\n\n"
+        '      {short_title="x"}\n      ### Its heading\n\n      More.\n',
+        encoding="utf-8",
+    )
+    _article(
+        mini,
+        "[^1]: Duncan Hallas",
+        '[^1]: A note.\n\n    {signature="A. A."}\n    ### In a note\n\n    Duncan Hallas',
+    )
+    result = check_edition(mini)
+    problems = [d for d in result.diagnostics if d.code == "unsupported-attributes"]
+    note_line = glosses.read_text(encoding="utf-8").splitlines().index('      {short_title="x"}') + 1
+    assert sorted((d.severity, f"{d.path}:{d.line}") for d in problems) == [
+        ("warning", f"apparatus/glosses.yaml:{note_line}"),
+        ("warning", "front/introduction.md:3"),
+        ("warning", "text/article.md:17"),
+    ]
+    assert all("not supported" in d.message and "copy-text section" in (d.hint or "") for d in problems)
+    assert {("author's note" in d.message) for d in problems} == {True, False}
+    assert result.edition is not None  # warnings: the book still builds, without the attributes
+    assert all(s.short_title is None and s.signed is None for s in result.edition.sections)

@@ -18,6 +18,7 @@ from edition.book.divisions import FrontEssay, NoteOnText, front_essays, note_on
 from edition.book.index import IndexGroup, index_groups
 from edition.book.labels import Labels, labels_for
 from edition.book.notes import NoteGroup, note_groups
+from edition.book.people import AboutPeople, about_people
 from edition.book.series import at_foot
 from edition.book.site_strings import STRINGS, SiteStrings, site_strings_for
 from edition.model import Edition, Emendation, Variant
@@ -43,6 +44,16 @@ class Book:
     notes: tuple[NoteGroup, ...] = ()
     # The web edition's own words (its controls), with the site words of ``labels:`` applied.
     site_strings: SiteStrings = STRINGS
+    # The people's notes: the authors' ("About the Authors"), then the editors' and contributors'.
+    about: tuple[AboutPeople, ...] = ()
+
+    @property
+    def about_authors(self) -> AboutPeople | None:
+        return next((group for group in self.about if group.notes[0].relator == "aut"), None)
+
+    @property
+    def about_others(self) -> AboutPeople | None:
+        return next((group for group in self.about if group.notes[0].relator != "aut"), None)
 
     def at_back(self, kind: str) -> bool:
         """True when print sets entries of ``kind`` (emendations, variants) at the back, not at the foot."""
@@ -90,4 +101,5 @@ def book_of(edition: Edition, label_overrides: Mapping[str, str] | None = None) 
         footnote_refs=MappingProxyType({note.element_id: note.ref_id for note in edition.footnotes}),
         notes=note_groups(edition),
         site_strings=site_strings_for(edition.metadata.language, overrides),
+        about=about_people(edition.contributor_notes, labels),
     )

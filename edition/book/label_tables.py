@@ -1,8 +1,8 @@
 """The book's own words in English, German, French, Spanish, Italian and Russian.
 
 One flat table per language (primary BCP 47 subtag → label name → text). The label names are the field
-names of ``edition.book.labels.Labels``; two names are new here: ``about_authors_plural`` (the heading when
-there is more than one author: labels follow the count) and ``translated_by``. ``MONTHS`` holds the month
+names of ``edition.book.labels.Labels``; ``about_authors_plural`` and ``about_contributors_plural`` are the
+headings for more than one person (labels follow the count, ``counted_label``). ``MONTHS`` holds the month
 names as a date prints them (Russian in the genitive: «2 декабря 2026»).
 
 The apparatus abbreviations ``conj.`` and ``om.`` stay Latin in every language: critical apparatuses print
@@ -40,6 +40,8 @@ ENGLISH: Mapping[str, str] = {
     "translated_by": "Translated by",
     "about_authors": "About the Author",
     "about_authors_plural": "About the Authors",
+    "about_contributors": "About the Contributor",
+    "about_contributors_plural": "About the Contributors",
     "copy_text": "Copy-text",
     "published_by": "Published by",
     "this_edition": "This edition",
@@ -66,6 +68,8 @@ ENGLISH: Mapping[str, str] = {
     "variant_reading": "Variant reading",
     "paragraph_sign": "§",
     "page_abbreviation": "p.",
+    "heading": "heading",
+    "heading_before": "heading before",
     "landmarks": "Landmarks",
     "page_list": "Print Page List",
     "print_edition": "Print edition (PDF)",
@@ -101,6 +105,8 @@ GERMAN: Mapping[str, str] = {
     "translated_by": "Übersetzt von",
     "about_authors": "Über den Autor",
     "about_authors_plural": "Über die Autoren",
+    "about_contributors": "Zu den Beteiligten",
+    "about_contributors_plural": "Zu den Beteiligten",
     "copy_text": "Textgrundlage",
     "published_by": "Verlag",
     "this_edition": "Diese Ausgabe",
@@ -128,6 +134,8 @@ GERMAN: Mapping[str, str] = {
     "variant_reading": "Lesart",
     "paragraph_sign": "§",
     "page_abbreviation": "S.",
+    "heading": "Überschrift",
+    "heading_before": "Überschrift vor",
     "landmarks": "Orientierungspunkte",
     "page_list": "Seiten der Druckausgabe",
     "print_edition": "Druckausgabe (PDF)",
@@ -163,6 +171,8 @@ FRENCH: Mapping[str, str] = {
     "translated_by": "Traduit par",
     "about_authors": "À propos de l’auteur",
     "about_authors_plural": "À propos des auteurs",
+    "about_contributors": "À propos du contributeur",
+    "about_contributors_plural": "À propos des contributeurs",
     "copy_text": "Texte de base",
     "published_by": "Éditeur",
     "this_edition": "Cette édition",
@@ -189,6 +199,8 @@ FRENCH: Mapping[str, str] = {
     "variant_reading": "Variante",
     "paragraph_sign": "§",
     "page_abbreviation": "p.",
+    "heading": "titre",
+    "heading_before": "titre avant le",
     "landmarks": "Repères",
     "page_list": "Pages de l’édition imprimée",
     "print_edition": "Édition imprimée (PDF)",
@@ -224,6 +236,8 @@ SPANISH: Mapping[str, str] = {
     "translated_by": "Traducción de",
     "about_authors": "Sobre el autor",
     "about_authors_plural": "Sobre los autores",
+    "about_contributors": "Sobre el colaborador",
+    "about_contributors_plural": "Sobre los colaboradores",
     "copy_text": "Texto base",
     "published_by": "Editorial",
     "this_edition": "Esta edición",
@@ -250,6 +264,8 @@ SPANISH: Mapping[str, str] = {
     "variant_reading": "Variante",
     "paragraph_sign": "§",
     "page_abbreviation": "p.",
+    "heading": "título",
+    "heading_before": "título antes del",
     "landmarks": "Puntos de referencia",
     "page_list": "Páginas de la edición impresa",
     "print_edition": "Edición impresa (PDF)",
@@ -285,6 +301,8 @@ ITALIAN: Mapping[str, str] = {
     "translated_by": "Traduzione di",
     "about_authors": "L’autore",
     "about_authors_plural": "Gli autori",
+    "about_contributors": "Il collaboratore",
+    "about_contributors_plural": "I collaboratori",
     "copy_text": "Testo base",
     "published_by": "Editore",
     "this_edition": "Questa edizione",
@@ -312,6 +330,8 @@ ITALIAN: Mapping[str, str] = {
     "variant_reading": "Variante",
     "paragraph_sign": "§",
     "page_abbreviation": "p.",
+    "heading": "titolo",
+    "heading_before": "titolo prima del",
     "landmarks": "Punti di riferimento",
     "page_list": "Pagine dell’edizione a stampa",
     "print_edition": "Edizione a stampa (PDF)",
@@ -347,6 +367,8 @@ RUSSIAN: Mapping[str, str] = {
     "translated_by": "Перевод",
     "about_authors": "Об авторе",
     "about_authors_plural": "Об авторах",
+    "about_contributors": "Об участнике",
+    "about_contributors_plural": "Об участниках",
     "copy_text": "Основной источник текста",
     "published_by": "Издатель",
     "this_edition": "Настоящее издание",
@@ -373,6 +395,8 @@ RUSSIAN: Mapping[str, str] = {
     "variant_reading": "Разночтение",
     "paragraph_sign": "§",
     "page_abbreviation": "с.",
+    "heading": "заголовок",
+    "heading_before": "заголовок перед",
     "landmarks": "Ориентиры",
     "page_list": "Страницы печатного издания",
     "print_edition": "Печатное издание (PDF)",
@@ -410,7 +434,10 @@ MONTHS: Mapping[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Labels whose text depends on how many there are: name → the name used for more than one.
-COUNTED: Mapping[str, str] = {"about_authors": "about_authors_plural"}
+COUNTED: Mapping[str, str] = {
+    "about_authors": "about_authors_plural",
+    "about_contributors": "about_contributors_plural",
+}
 
 
 def primary_language(language: str) -> str:

@@ -53,6 +53,9 @@ class Labels:
     edited_by: str
     translated_by: str
     about_authors: str
+    about_authors_plural: str
+    about_contributors: str
+    about_contributors_plural: str
     copy_text: str
     published_by: str
     this_edition: str
@@ -75,6 +78,9 @@ class Labels:
     variant_reading: str  # what a screen reader announces for a link to one
     paragraph_sign: str
     page_abbreviation: str
+    # A lemma in a heading (no § of its own): "p. 3 heading" in print, "heading before § 5" elsewhere.
+    heading: str
+    heading_before: str
     # Navigation and names screen readers announce ("Gloss 3", "Author’s note 1, back to the text").
     landmarks: str
     page_list: str
@@ -122,6 +128,9 @@ ENGLISH = Labels(
     edited_by="Edited by",
     translated_by="Translated by",
     about_authors="About the Author",
+    about_authors_plural="About the Authors",
+    about_contributors="About the Contributor",
+    about_contributors_plural="About the Contributors",
     copy_text="Copy-text",
     published_by="Published by",
     this_edition="This edition",
@@ -148,6 +157,8 @@ ENGLISH = Labels(
     variant_reading="Variant reading",
     paragraph_sign="§",
     page_abbreviation="p.",
+    heading="heading",
+    heading_before="heading before",
     landmarks="Landmarks",
     page_list="Print Page List",
     print_edition="Print edition (PDF)",

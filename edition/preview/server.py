@@ -4,12 +4,13 @@ It listens on 127.0.0.1 only and answers GET and HEAD for files inside the site 
 a path that leaves the folder (``..``, an encoded ``%2e%2e``, a link pointing out) is a 404, as is a
 folder listing. Requests naming another host (a web page rebinding its own name to 127.0.0.1) are refused.
 ``/_preview/events`` is a server-sent event stream: a ``state`` event at once and after every rebuild.
+``/_preview/pdf/…`` serves the PDFs ``--pdf`` keeps up to date, by their exact names and nothing else.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -28,14 +29,24 @@ TYPES = {
     ".svg": "image/svg+xml",
     ".png": "image/png",
     ".jpg": "image/jpeg",
+    ".pdf": "application/pdf",
 }
+PDF_PREFIX = "/_preview/pdf/"
 
 
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # open event streams do not keep the process alive
 
-    def __init__(self, port: int, site: Path, state: PreviewState, placeholder: Callable[[], bytes]) -> None:
+    def __init__(
+        self,
+        port: int,
+        site: Path,
+        state: PreviewState,
+        placeholder: Callable[[], bytes],
+        pdfs: Mapping[str, Path] | None = None,
+    ) -> None:
         self.site = Path(site)
+        self.pdfs = dict(pdfs or {})  # file name under PDF_PREFIX -> the file in the build folder
         self.state = state
         self.placeholder = placeholder  # the page shown before any build has worked
         super().__init__((HOST, port), _Handler)
@@ -91,7 +102,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._events()
             return
         site = self.server.site
-        file = resolve_in(site, self.path)
+        path = urlsplit(self.path).path
+        if path.startswith(PDF_PREFIX):
+            pdf = self.server.pdfs.get(path.removeprefix(PDF_PREFIX))
+            file = pdf if pdf is not None and pdf.is_file() else None
+        else:
+            file = resolve_in(site, self.path)
         if file is None and not site.is_dir() and urlsplit(self.path).path in ("/", "/index.html"):
             self._send(HTTPStatus.OK, self.server.placeholder(), TYPES[".html"], body)
             return

@@ -1,4 +1,5 @@
-"""What the open pages are told: the number of the last good build and the problems of the last check.
+"""What the open pages are told: the number of the last good build, the problems of the last check, and
+(with ``--pdf``) how the background PDF build stands.
 
 Shared between the watcher (which writes it after every rebuild) and the server's event streams (which
 wait for it to change). One lock and one condition; the values themselves are immutable.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,13 +20,27 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class PdfView:
+    """The PDF as the page shows it (``edition preview --pdf``): building, ready or failed."""
+
+    state: str  # "building" | "ready" | "failed"
+    text: str  # what the page says: "up to date: 18 pages, built in 3.1 s", or the problems
+    links: tuple[tuple[str, str], ...] = ()  # (words, href) of the PDFs, once one was built
+
+
+@dataclass(frozen=True, slots=True)
 class Status:
     version: int  # increases with every build that worked: the pages reload when it changes
     problems: tuple[Problem, ...]  # the last check's diagnostics
+    pdf: PdfView | None = None  # with --pdf: the background PDF build (a change reloads no page)
 
     def as_json(self) -> str:
         problems = [{"text": p.text, "href": p.href, "where": p.where} for p in self.problems]
-        return json.dumps({"version": self.version, "problems": problems}, ensure_ascii=False)
+        data: dict[str, object] = {"version": self.version, "problems": problems}
+        if self.pdf is not None:
+            links = [{"text": text, "href": href} for text, href in self.pdf.links]
+            data["pdf"] = {"state": self.pdf.state, "text": self.pdf.text, "links": links}
+        return json.dumps(data, ensure_ascii=False)
 
 
 class PreviewState:
@@ -42,7 +57,13 @@ class PreviewState:
     def publish(self, *, built: bool, problems: tuple[Problem, ...]) -> Status:
         with self._changed:
             version = self._status.version + (1 if built else 0)
-            self._status = Status(version, problems)
+            self._status = Status(version, problems, self._status.pdf)
+            self._changed.notify_all()
+            return self._status
+
+    def publish_pdf(self, pdf: PdfView) -> Status:
+        with self._changed:
+            self._status = replace(self._status, pdf=pdf)
             self._changed.notify_all()
             return self._status
 

@@ -1,15 +1,19 @@
-"""The anchoring pass: each apparatus entry's lemma found in the text (or the reason it was not)."""
+"""The anchoring pass: each apparatus entry's lemma found in the text (or the reason it was not).
+
+Paragraphs first, then the headings when no paragraph has the words, or the headings only with
+``in: heading``: the rule is edition/heading_lemmas.py's.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from edition import apparatus as app
-from edition.anchoring import Selector, Span, TextIndex
+from edition.anchoring import Span
 from edition.diagnostics import Diagnostic
-from edition.markdown import RawHeading
+from edition.heading_lemmas import CopyText, text_order
 from edition.model import LemmaSpan
 
 E = TypeVar("E")
@@ -37,32 +41,28 @@ class AnchoredApparatus:
 
 
 def in_text_order(placed: Iterable[Placed[E]]) -> list[tuple[Span, E]]:
-    """The entries that were found, by where their lemma ends (an inner lemma before the outer)."""
+    """The entries that were found, by where their lemma ends (an inner lemma before the outer; a heading's
+    before those of the paragraph it stands before)."""
     found = [(p.span, p.entry) for p in placed if p.span is not None]
-    return sorted(found, key=lambda item: (item[0].paragraph, item[0].end, item[0].start))
+    return sorted(found, key=lambda item: text_order(item[0]))
 
 
-def lemma_at(index: TextIndex, span: Span) -> LemmaSpan:
-    """The model's lemma: § number, offsets and the words as the text has them."""
-    return LemmaSpan(
-        span.paragraph + 1, span.start, span.end, index.originals[span.paragraph][span.start : span.end]
-    )
+def lemma_at(copy_text: CopyText, span: Span) -> LemmaSpan:
+    """The model's lemma: § number, offsets and the words as the text has them (and its heading, if any)."""
+    return copy_text.lemma(span)
 
 
 def anchor_apparatus(
-    apparatus: app.Apparatus,
-    index: TextIndex,
-    headings: Sequence[RawHeading],
-    problems: list[Diagnostic],
+    apparatus: app.Apparatus, copy_text: CopyText, problems: list[Diagnostic]
 ) -> AnchoredApparatus:
     """Find every lemma; ``problems`` gets what was not found (empty when the text is incomplete)."""
-    anchor = _Anchorer(index, headings, problems)
+    anchor = _Anchorer(copy_text, problems)
     return AnchoredApparatus(
-        glosses=anchor.each("gloss", apparatus.glosses),
+        glosses=anchor.each("gloss", apparatus.glosses, may_run_on=True),
         emendations=anchor.each("emendation", apparatus.emendations),
         variants=anchor.each("variants entry", apparatus.variants),
         cross_references=anchor.each("cross-reference", apparatus.cross_references),
-        anchors=anchor.each("anchor", apparatus.anchors),
+        anchors=anchor.each("anchor", apparatus.anchors, may_run_on=True),
         citations=anchor.each("citation", apparatus.citations),
         index=apparatus.index,
     )
@@ -80,36 +80,15 @@ _S = TypeVar(
 
 
 class _Anchorer:
-    def __init__(self, index: TextIndex, headings: Sequence[RawHeading], problems: list[Diagnostic]):
-        self.index = index
-        self.headings = headings
+    def __init__(self, copy_text: CopyText, problems: list[Diagnostic]):
+        self.copy_text = copy_text
         self.problems = problems
 
-    def each(self, what: str, entries: Iterable[_S]) -> tuple[Placed[_S], ...]:
+    def each(self, what: str, entries: Iterable[_S], *, may_run_on: bool = False) -> tuple[Placed[_S], ...]:
+        """``may_run_on``: the kind may quote a passage of several paragraphs (glosses, named anchors)."""
         placed = []
         for entry in entries:
             label = f"{what} '{entry.id}'" if entry.id else what
-            found: list[Diagnostic] = []
-            span = self.index.resolve(entry.selector, label, found)
-            self.problems.extend(self._in_a_heading(entry.selector, label, d) for d in found)
+            span = self.copy_text.resolve(entry.selector, label, self.problems, may_run_on=may_run_on)
             placed.append(Placed(entry, span))
         return tuple(placed)
-
-    def _in_a_heading(self, selector: Selector, what: str, problem: Diagnostic) -> Diagnostic:
-        """A lemma the paragraphs lack but a heading has: say that headings take no entries yet, rather
-        than suggest a spelling mistake."""
-        if problem.code != "lemma-not-found" or not self.headings:
-            return problem
-        headings = TextIndex([(n, heading.paragraph.text) for n, heading in enumerate(self.headings, 1)])
-        matches = headings.candidates(selector)
-        if not matches:
-            return problem
-        heading = self.headings[headings.to_span(*matches[0]).paragraph]
-        return Diagnostic.at(
-            selector.origin,
-            "error",
-            "lemma-in-heading",
-            f"{what}: '{selector.quoted}' is in a heading ({heading.paragraph.origin}); apparatus entries "
-            "on headings are not supported yet",
-            "anchor the entry in a paragraph (a gloss on the heading's words where the text first uses them)",
-        )

@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 from edition.bibliography import element_id_for
+from edition.check_cache import Reads
 from edition.config import EditionConfig
 from edition.diagnostics import Diagnostic
-from edition.model import BibEntry, Essay, Origin
+from edition.model import BibEntry, ContributorNote, Essay, Origin
 from edition.resolution.citing import Citer
 from edition.resolution.inputs import read_markdown
 from edition.resolution.notes import NoteRenderer
 
 
-def front_matter(config: EditionConfig, notes: NoteRenderer, problems: list[Diagnostic]) -> tuple[Essay, ...]:
+def front_matter(
+    config: EditionConfig, notes: NoteRenderer, problems: list[Diagnostic], reads: Reads
+) -> tuple[Essay, ...]:
     essays = []
     for n, ref in enumerate(config.front_matter, 1):
-        raw = read_markdown(config.root, ref.path, ref.origin, problems, note_markup=True)
+        raw = read_markdown(config.root, ref.path, ref.origin, problems, note_markup=True, reads=reads)
         if raw is not None:
             essays.append(Essay(f"front-{n}", ref.title, notes.document(raw), Origin(ref.path), ref.role))
     return tuple(essays)
+
+
+def contributor_notes(config: EditionConfig, notes: NoteRenderer) -> tuple[ContributorNote, ...]:
+    """The people's notes, Markdown like any note (citations, cross-references, emphasis, typography)."""
+    return tuple(
+        ContributorNote(person.name, person.relator, notes.blocks(person.note))
+        for person in config.person_notes
+    )
 
 
 def bibliography(config: EditionConfig, citer: Citer, problems: list[Diagnostic]) -> tuple[BibEntry, ...]:

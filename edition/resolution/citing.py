@@ -9,7 +9,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 
-from edition.bibliography import CitationRequest, CslItem, Formatter, element_id_for, find_style
+from edition.bibliography import CitationRequest, CslItem, element_id_for, find_style
+from edition.check_cache import CitationFormatter, Reads
 from edition.config import EditionConfig
 from edition.diagnostics import Diagnostic
 from edition.fields import suggest
@@ -19,12 +20,16 @@ from edition.resolution.inputs import BibliographyInput
 
 class Citer:
     def __init__(
-        self, config: EditionConfig, bibliography: BibliographyInput | None, problems: list[Diagnostic]
+        self,
+        config: EditionConfig,
+        bibliography: BibliographyInput | None,
+        problems: list[Diagnostic],
+        reads: Reads,
     ):
         self.items: Mapping[str, CslItem] = bibliography.items if bibliography else {}
         self.unread = bibliography.unread if bibliography else False
         self.problems = problems
-        self.formatter = _formatter(config, self.items, problems) if bibliography else None
+        self.formatter = _formatter(config, self.items, problems, reads) if bibliography else None
         self._numbers = itertools.count(1)
         self._cited: dict[str, None] = {}
         self._citations: list[Citation] = []
@@ -51,8 +56,8 @@ class Citer:
 
 
 def _formatter(
-    config: EditionConfig, items: Mapping[str, CslItem], problems: list[Diagnostic]
-) -> Formatter | None:
+    config: EditionConfig, items: Mapping[str, CslItem], problems: list[Diagnostic], reads: Reads
+) -> CitationFormatter | None:
     style = find_style(config.root, config.style.csl)
     if style is None:
         problems.append(
@@ -66,7 +71,7 @@ def _formatter(
             )
         )
         return None
-    return Formatter(style, list(items.values()))
+    return reads.formatter(style, list(items.values()))
 
 
 def _unknown_key(key: str, items: Mapping[str, CslItem], origin: Origin) -> Diagnostic:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from edition import apparatus as app
-from edition.anchoring import Span, TextIndex
+from edition.anchoring import Span
 from edition.diagnostics import Diagnostic
+from edition.heading_lemmas import CopyText, same_place
 from edition.indexing import resolve_index
 from edition.model import (
     Citation,
@@ -42,7 +43,7 @@ class Entries:
 
 def resolve_entries(
     anchored: AnchoredApparatus,
-    index: TextIndex,
+    copy_text: CopyText,
     witnesses: Sequence[SourceWitness],
     *,
     notes: NoteRenderer,
@@ -53,23 +54,23 @@ def resolve_entries(
 ) -> Entries:
     """Every kind in turn (the order notes are rendered in numbers their headings and citations)."""
 
-    emendations = _emendations(anchored, index, witnesses, notes, problems)
+    emendations = _emendations(anchored, copy_text, witnesses, notes, problems)
     variants = resolve_variants(
-        in_text_order(anchored.variants), witnesses, partial(lemma_at, index), notes.blocks, problems
+        in_text_order(anchored.variants), witnesses, partial(lemma_at, copy_text), notes.blocks, problems
     )
     glosses = tuple(
         Gloss(
             f"gloss-{entry.id}",
             f"lemma-{entry.id}",
             number,
-            lemma_at(index, span),
+            lemma_at(copy_text, span),
             notes.blocks(entry.note),
             entry.origin,
         )
         for number, (span, entry) in enumerate(in_text_order(anchored.glosses), 1)
     )
     anchors = tuple(
-        NamedAnchor(f"a-{entry.id}", lemma_at(index, span), entry.origin)
+        NamedAnchor(f"a-{entry.id}", lemma_at(copy_text, span), entry.origin)
         for span, entry in in_text_order(anchored.anchors)
     )
     cross_references = []
@@ -77,14 +78,14 @@ def resolve_entries(
         target = targets.lookup(reference.target, reference.target_origin)
         if target is not None:
             element_id = f"x-{reference.id}" if reference.id else f"x-{n}"
-            lemma = lemma_at(index, span)
+            lemma = lemma_at(copy_text, span)
             cross_references.append(CrossReference(element_id, lemma, target, reference.origin))
     citations = []
     for span, cited in in_text_order(anchored.citations):
         citation = citer.cite(cited.key, cited.locator, cited.key_origin)
         if citation is not None:
             citations.append((citation, span))
-    index_entries, marks = resolve_index(anchored.index, index, index_problems)
+    index_entries, marks = resolve_index(anchored.index, copy_text, index_problems)
     return Entries(
         emendations,
         variants,
@@ -99,7 +100,7 @@ def resolve_entries(
 
 def _emendations(
     anchored: AnchoredApparatus,
-    index: TextIndex,
+    copy_text: CopyText,
     witnesses: Sequence[SourceWitness],
     notes: NoteRenderer,
     problems: list[Diagnostic],
@@ -109,7 +110,7 @@ def _emendations(
     out = []
     previous: tuple[Span, app.EmendationEntry] | None = None
     for number, (span, entry) in enumerate(in_text_order(anchored.emendations), 1):
-        if previous and previous[0].paragraph == span.paragraph and span.start < previous[0].end:
+        if previous and same_place(previous[0], span) and span.start < previous[0].end:
             problems.append(
                 Diagnostic.at(
                     entry.selector.origin,
@@ -133,7 +134,7 @@ def _emendations(
                     f"the witnesses in edition.yaml are: {', '.join(sigla)}",
                 )
             )
-        lemma = lemma_at(index, span)
+        lemma = lemma_at(copy_text, span)
         out.append(
             Emendation(
                 f"em-{entry.id}",

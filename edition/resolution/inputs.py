@@ -7,10 +7,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from edition import apparatus as app
-from edition.bibliography import CslItem, read_bibliography
+from edition.bibliography import CslItem
+from edition.check_cache import Reads
 from edition.config import EditionConfig
 from edition.diagnostics import Diagnostic, SourceProblem, has_errors
-from edition.markdown import RawBlock, RawDocument, RawFootnote, RawHeading, parse_markdown
+from edition.markdown import RawBlock, RawDocument, RawFootnote
 from edition.model import Origin
 from edition.textfile import as_named_in_config, read_text_file
 
@@ -34,10 +35,6 @@ class Inputs:
         return tuple(block for doc in self.documents if doc for block in doc.blocks)
 
     @property
-    def headings(self) -> tuple[RawHeading, ...]:
-        return tuple(b for b in self.text_blocks if isinstance(b, RawHeading))
-
-    @property
     def footnotes(self) -> tuple[RawFootnote, ...]:
         return tuple(fn for doc in self.documents if doc for fn in doc.footnotes)
 
@@ -47,17 +44,20 @@ class Inputs:
         return all(doc is not None for doc in self.documents)
 
 
-def read_inputs(config: EditionConfig, problems: list[Diagnostic]) -> Inputs:
+def read_inputs(config: EditionConfig, problems: list[Diagnostic], reads: Reads) -> Inputs:
     documents = tuple(
-        _copy_text(config.root, ref.path, ref.origin, n, problems) for n, ref in enumerate(config.text, 1)
+        _copy_text(config.root, ref.path, ref.origin, n, problems, reads)
+        for n, ref in enumerate(config.text, 1)
     )
-    apparatus = app.read_apparatus(
+    apparatus = reads.read_apparatus(
         config.root, [(ref.path, ref.origin) for ref in config.apparatus], problems
     )
     bibliography = None
     if config.bibliography is not None:
         first = len(problems)
-        items = read_bibliography(config.root, config.bibliography.path, config.bibliography.origin, problems)
+        items = reads.read_bibliography(
+            config.root, config.bibliography.path, config.bibliography.origin, problems
+        )
         unread = not items and has_errors(problems[first:])
         if unread:
             annotate(problems, first, "citations are checked once the bibliography can be read")
@@ -73,6 +73,7 @@ def read_markdown(
     *,
     note_markup: bool,
     footnote_prefix: str = "fn-",
+    reads: Reads,
 ) -> RawDocument | None:
     """A Markdown file named in edition.yaml at ``origin``; None (and its problems) if it cannot be read."""
     try:
@@ -80,7 +81,7 @@ def read_markdown(
     except SourceProblem as problem:
         problems.extend(as_named_in_config(d, relpath, origin) for d in problem.diagnostics)
         return None
-    return parse_markdown(
+    return reads.parse_markdown(
         text, relpath, note_markup=note_markup, problems=problems, footnote_prefix=footnote_prefix
     )
 
@@ -93,7 +94,7 @@ def annotate(problems: list[Diagnostic], first: int, note: str) -> None:
 
 
 def _copy_text(
-    root: Path, relpath: str, origin: Origin, number: int, problems: list[Diagnostic]
+    root: Path, relpath: str, origin: Origin, number: int, problems: list[Diagnostic], reads: Reads
 ) -> RawDocument | None:
     """The ``number``-th copy-text file; if it cannot be read, its diagnostics say the lemmas wait for it.
 
@@ -101,7 +102,9 @@ def _copy_text(
     """
     first = len(problems)
     prefix = "fn-" if number == 1 else f"fn-{number}-"
-    document = read_markdown(root, relpath, origin, problems, note_markup=False, footnote_prefix=prefix)
+    document = read_markdown(
+        root, relpath, origin, problems, note_markup=False, footnote_prefix=prefix, reads=reads
+    )
     if document is None:
         annotate(problems, first, "lemmas are checked against the text once it can be read")
     return document

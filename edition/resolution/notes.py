@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from edition import apparatus as app
 from edition.blocks import to_blocks
+from edition.check_cache import Reads
 from edition.diagnostics import Diagnostic
-from edition.markdown import NoteMarkup, PointAtom, RawDocument, RawParagraph, parse_markdown
+from edition.markdown import NoteMarkup, PointAtom, RawDocument, RawParagraph
 from edition.model import Block, CitationRef, Inline, PageRef, Reference, Text
 from edition.overlay import build_inlines
 from edition.resolution.citing import Citer
@@ -29,7 +30,9 @@ class NoteRenderer:
         language: str,
         heading_ids: HeadingIds,
         problems: list[Diagnostic],
+        reads: Reads,
     ):
+        self.reads = reads
         self.targets = targets
         self.citer = citer
         self.rules = tuple(rules)
@@ -41,7 +44,7 @@ class NoteRenderer:
         """A note written in an apparatus file, parsed at its real place in that file."""
         if note is None:
             return ()
-        raw = parse_markdown(
+        raw = self.reads.parse_markdown(
             note.text,
             note.origin.path,
             line_offset=note.line_offset,

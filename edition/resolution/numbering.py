@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from edition.anchoring import TextIndex
 from edition.blocks import raw_paragraphs
+from edition.check_cache import Reads
 from edition.markdown import RawBlock, RawFootnote, RawParagraph
 from edition.model import Origin
 
@@ -32,9 +33,10 @@ class Numbering:
         first = next(iter(raw_paragraphs(tuple(blocks))), None)
         return self.number_of(first) if first is not None else None
 
-    def text_index(self) -> TextIndex:
-        """The index lemmas are found in: position n − 1 holds § n."""
-        return TextIndex([(n, p.text) for n, p in enumerate(self.paragraphs, 1)])
+    def text_index(self, reads: Reads | None = None) -> TextIndex:
+        """The index lemmas are found in: position n − 1 holds § n (made by ``reads``, which may keep it)."""
+        paragraphs = [(n, p.text) for n, p in enumerate(self.paragraphs, 1)]
+        return reads.text_index(paragraphs) if reads is not None else TextIndex(paragraphs)
 
 
 def number_paragraphs(text: tuple[RawBlock, ...], footnotes: Iterable[RawFootnote]) -> Numbering:

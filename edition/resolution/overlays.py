@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from edition.heading_lemmas import CopyText, Place, end_place_of, place_of, span_place
 from edition.markdown import RawParagraph
 from edition.model import Anchor, GlossRef, Inline, PageRef
 from edition.overlay import PointOverlay, RangeOverlay, build_inlines
@@ -21,35 +22,34 @@ from edition.typography import Rule, apply_rules
 
 @dataclass(frozen=True, slots=True)
 class Overlays:
-    """By § number."""
+    """By place: a paragraph (its §) or a heading of the copy-text (edition/heading_lemmas.py)."""
 
-    ranges: Mapping[int, tuple[RangeOverlay, ...]]
-    points: Mapping[int, tuple[PointOverlay, ...]]
+    ranges: Mapping[Place, tuple[RangeOverlay, ...]]
+    points: Mapping[Place, tuple[PointOverlay, ...]]
 
 
 def overlays_of(entries: Entries) -> Overlays:
-    ranges: dict[int, list[RangeOverlay]] = defaultdict(list)
-    points: dict[int, list[PointOverlay]] = defaultdict(list)
+    ranges: dict[Place, list[RangeOverlay]] = defaultdict(list)
+    points: dict[Place, list[PointOverlay]] = defaultdict(list)
     for e in entries.emendations:
-        ranges[e.lemma.paragraph].append(RangeOverlay(e.lemma.start, e.lemma.end, e))
+        ranges[place_of(e.lemma)].append(RangeOverlay(e.lemma.start, e.lemma.end, e))
     for g in entries.glosses:
-        points[g.lemma.paragraph].append(PointOverlay(g.lemma.start, Anchor(g.lemma_id), "start"))
-        points[g.lemma.paragraph].append(PointOverlay(g.lemma.end, GlossRef(g), "end", order=1))
+        points[place_of(g.lemma)].append(PointOverlay(g.lemma.start, Anchor(g.lemma_id), "start"))
+        points[end_place_of(g.lemma)].append(PointOverlay(g.lemma.end, GlossRef(g), "end", order=1))
     for a in entries.anchors:
-        points[a.lemma.paragraph].append(PointOverlay(a.lemma.start, Anchor(a.element_id), "start"))
-    for (
-        v
-    ) in entries.variants:  # the lemma's start (the foot apparatus's key, links), and the lemma as one node
-        points[v.lemma.paragraph].append(PointOverlay(v.lemma.start, Anchor(v.element_id), "start"))
-        ranges[v.lemma.paragraph].append(RangeOverlay(v.lemma.start, v.lemma.end, v))
+        points[place_of(a.lemma)].append(PointOverlay(a.lemma.start, Anchor(a.element_id), "start"))
+    # A variant: the lemma's start (the foot apparatus's key, links), and the lemma as one node.
+    for v in entries.variants:
+        points[place_of(v.lemma)].append(PointOverlay(v.lemma.start, Anchor(v.element_id), "start"))
+        ranges[place_of(v.lemma)].append(RangeOverlay(v.lemma.start, v.lemma.end, v))
     for x in entries.cross_references:
-        points[x.lemma.paragraph].append(PointOverlay(x.lemma.start, Anchor(x.element_id), "start"))
-        ranges[x.lemma.paragraph].append(RangeOverlay(x.lemma.start, x.lemma.end, x.target))
-        points[x.lemma.paragraph].append(PointOverlay(x.lemma.end, PageRef(x.target), "end"))
+        points[place_of(x.lemma)].append(PointOverlay(x.lemma.start, Anchor(x.element_id), "start"))
+        ranges[place_of(x.lemma)].append(RangeOverlay(x.lemma.start, x.lemma.end, x.target))
+        points[place_of(x.lemma)].append(PointOverlay(x.lemma.end, PageRef(x.target), "end"))
     for citation, span in entries.citations:
-        ranges[span.paragraph + 1].append(RangeOverlay(span.start, span.end, citation))
+        ranges[span_place(span)].append(RangeOverlay(span.start, span.end, citation))
     for mark, span in entries.index_marks:
-        points[span.paragraph + 1].append(PointOverlay(span.start, mark, "start", order=-1))
+        points[span_place(span)].append(PointOverlay(span.start, mark, "start", order=-1))
     return Overlays(
         {n: tuple(found) for n, found in ranges.items()}, {n: tuple(found) for n, found in points.items()}
     )
@@ -57,17 +57,20 @@ def overlays_of(entries: Entries) -> Overlays:
 
 @dataclass(frozen=True, slots=True)
 class CopyTextInlines:
-    """A copy-text paragraph's (or heading's) inline tree, with its overlays if it has a § number."""
+    """A copy-text paragraph's (or heading's) inline tree, with its overlays if it has a § number or is a
+    heading of the copy-text."""
 
     numbering: Numbering
+    copy_text: CopyText
     overlays: Overlays
     rules: Sequence[Rule]
     language: str
 
     def __call__(self, raw: RawParagraph) -> tuple[Inline, ...]:
         n = self.numbering.number_of(raw)
+        place = (n, 0) if n is not None else self.copy_text.heading_place(raw)
         rules = tuple(self.rules)
-        if n is None:
+        if place is None:
             return apply_rules(build_inlines(raw.atoms), rules, self.language)
-        built = build_inlines(raw.atoms, self.overlays.ranges.get(n, ()), self.overlays.points.get(n, ()))
-        return apply_rules(built, rules, self.language)
+        ranges, points = self.overlays.ranges.get(place, ()), self.overlays.points.get(place, ())
+        return apply_rules(build_inlines(raw.atoms, ranges, points), rules, self.language)

@@ -60,5 +60,7 @@ _I = TypeVar("_I", bound=_Identified)
 def _register(table: TargetTable, kind: TargetKind, prefix: str, placed: Iterable[Placed[_I]]) -> None:
     for p in placed:
         paragraph = p.span.paragraph + 1 if p.span else None
+        last = p.span.runs_on.last + 1 if p.span and p.span.runs_on else None
+        label = f"§ {paragraph}" if last is None else f"§§ {paragraph}–{last}"
         name = p.entry.id or ""
-        table.add(name, Target(prefix + name, kind, paragraph, f"§ {paragraph}"), p.entry.origin)
+        table.add(name, Target(prefix + name, kind, paragraph, label, last), p.entry.origin)

@@ -67,6 +67,7 @@ class EpubBuildResult:
     warnings: tuple[Diagnostic, ...] = ()
 
 
+@reported_as(EpubError)
 def build_epub(
     edition: Edition,
     build_dir: Path,
@@ -85,21 +86,6 @@ def build_epub(
     not, the EPUB has no page list and claims none. With ``outputs`` the file is only staged there.
     Raises :class:`EpubError` for an inconsistent model.
     """
-    with reported_as(EpubError):
-        return _build_epub(
-            edition, build_dir, progress=progress, page_map=page_map, print_pages=print_pages, outputs=outputs
-        )
-
-
-def _build_epub(
-    edition: Edition,
-    build_dir: Path,
-    *,
-    progress: Callable[[str, str], None] | None = None,
-    page_map: Mapping[str, str] | None = None,
-    print_pages: Sequence[PrintPage] | None = None,
-    outputs: OutputTransaction | None = None,
-) -> EpubBuildResult:
     started = time.perf_counter()
 
     def report(message: str) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from edition.book.labels import Labels
-from edition.model import Target
+from edition.model import LemmaSpan, Target
 from edition.writers.html.errors import HtmlError
 
 NBSP = "\u00a0"
@@ -51,10 +51,25 @@ class Linker:
         return self.href(element_id)
 
     def pointer(self, target: Target) -> str:
-        """The printed form of a page reference: its target's § number (the target's label if it has none)."""
+        """The printed form of a page reference: its target's § number, "§§ 12–14" for a passage over
+        paragraphs (the target's label if it has none)."""
+        if target.paragraph is not None and target.last_paragraph is not None:
+            return self.paragraphs_from(target.paragraph, target.last_paragraph)
         if target.paragraph is not None:
             return self.paragraph(target.paragraph)
         return target.label
 
+    def paragraphs_from(self, first: int, last: int) -> str:
+        return f"{self.labels.paragraph_sign}{self.labels.paragraph_sign}{NBSP}{first}–{last}"
+
     def paragraph(self, number: int) -> str:
         return f"{self.labels.paragraph_sign}{NBSP}{number}"
+
+    def lemma_place(self, lemma: LemmaSpan) -> str:
+        """Where an apparatus entry's lemma is, said without pages: "§ 31", or for a lemma in a heading
+        (which has no § of its own) "heading before § 31"."""
+        if lemma.heading is None and lemma.last_paragraph is not None:
+            return self.paragraphs_from(lemma.paragraph, lemma.last_paragraph)
+        if lemma.heading is None:
+            return self.paragraph(lemma.paragraph)
+        return f"{self.labels.heading_before} {self.paragraph(lemma.paragraph)}"

@@ -19,7 +19,8 @@ from edition.book import Book
 from edition.book.index import IndexLine
 from edition.book.labels import Labels
 from edition.book.notes import NoteGroup
-from edition.model import BibEntry, Edition, Emendation, Essay, Gloss, Heading, Section, Variant
+from edition.book.people import AboutPeople
+from edition.model import BibEntry, Block, Edition, Emendation, Essay, Gloss, Heading, Section, Variant
 from edition.writers.html.errors import HtmlError
 from edition.writers.html.walk import IdWalker, glosses_in, textual_note_id, variant_reading_id
 
@@ -98,6 +99,7 @@ class BookPlan:
     index_headed: bool  # more than one group: each gets its heading
     textual_notes: tuple[Emendation, ...]
     notes: tuple[NoteGroup, ...] = ()  # the author's notes, by section when their labels repeat
+    about: tuple[AboutPeople, ...] = ()  # the people's notes, in the imprint
     variant_readings: tuple[Variant, ...] = ()
     lemma_sigla: Mapping[str, tuple[str, ...]] = field(
         default_factory=dict
@@ -131,7 +133,7 @@ def plan_book(book: Book) -> BookPlan:
             flow.append((element_id, href))
 
     for doc in documents:
-        for element_id in _flow_ids(doc, edition, walker, index_groups, textual_notes):
+        for element_id in _flow_ids(doc, edition, walker, index_groups, textual_notes, book.about):
             place(element_id, doc.href, in_flow=True)
         for element_id in _note_ids(doc, walker):
             place(element_id, doc.href, in_flow=False)
@@ -149,6 +151,7 @@ def plan_book(book: Book) -> BookPlan:
         index_headed=len(index_groups) > 1,
         textual_notes=textual_notes,
         notes=book.notes,
+        about=book.about,
         variant_readings=book.variant_readings,
         lemma_sigla={v.element_id: book.lemma_sigla(v) for v in book.variant_readings},
     )
@@ -184,7 +187,7 @@ def _documents(book: Book) -> Iterator[Document]:
             title,
             "bodymatter",
             section=section,
-            glosses=tuple(glosses_in(section.blocks)),
+            glosses=tuple(glosses_in(_with_heading(section))),
             opens_text=position == 0,
         )
     if edition.footnotes:
@@ -206,11 +209,16 @@ def _flow_ids(
     walker: IdWalker,
     index_groups: tuple[IndexGroup, ...],
     textual_notes: tuple[Emendation, ...],
+    about: tuple[AboutPeople, ...],
 ) -> Iterator[str]:
     """Ids of a document in reading order, as its template writes them (notes in pop-ups excluded)."""
     if doc.kind == "essay" and doc.essay is not None:
         yield doc.essay.element_id
         yield from walker.block_ids(doc.essay.blocks)
+    elif doc.kind == "imprint":
+        for people in about:
+            for note in people.notes:
+                yield from walker.block_ids(note.blocks)
     elif doc.kind == "section" and doc.section is not None:
         yield doc.section.element_id
         if doc.section.heading is not None:
@@ -294,6 +302,11 @@ def _toc(documents: tuple[Document, ...], book: Book) -> tuple[TocEntry, ...]:
         if href is not None:
             entries.append(TocEntry(entry.title, href))
     return tuple(entries)
+
+
+def _with_heading(section: Section) -> tuple[Block, ...]:
+    """A section's blocks with its heading first: a gloss can be on the heading's words."""
+    return section.blocks if section.heading is None else (section.heading, *section.blocks)
 
 
 def _heading_ids(section: Section) -> Iterator[str]:

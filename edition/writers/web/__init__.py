@@ -58,6 +58,7 @@ def site_folder(edition: Edition, build_dir: Path, *, preview: bool = False) -> 
     return Path(build_dir) / f"{edition.name}-{'preview' if preview else 'web'}"
 
 
+@reported_as(WebError)
 def build_web(
     edition: Edition,
     build_dir: Path,
@@ -79,30 +80,6 @@ def build_web(
     With ``outputs`` the folder is only staged there. ``cache`` (the preview's, kept between builds) spares
     rendering pages whose inputs did not change. Raises :class:`WebError` for an inconsistent model.
     """
-    with reported_as(WebError):
-        return _build_web(
-            edition,
-            build_dir,
-            progress=progress,
-            page_map=page_map,
-            print_pages=print_pages,
-            outputs=outputs,
-            preview=preview,
-            cache=cache,
-        )
-
-
-def _build_web(
-    edition: Edition,
-    build_dir: Path,
-    *,
-    progress: Callable[[str, str], None] | None = None,
-    page_map: Mapping[str, str] | None = None,
-    print_pages: Sequence[PrintPage] | None = None,
-    outputs: OutputTransaction | None = None,
-    preview: bool = False,
-    cache: PageCache | None = None,
-) -> WebBuildResult:
     started = time.perf_counter()
 
     def report(message: str) -> None:

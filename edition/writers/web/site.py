@@ -43,8 +43,11 @@ class SitePlan:
     variants: tuple[Variant, ...]  # in text order
 
     def variants_in(self, paragraph: int | None) -> tuple[Variant, ...]:
-        """The variants whose lemma lies in § ``paragraph``, in their order."""
-        return tuple(v for v in self.variants if v.lemma.paragraph == paragraph) if paragraph else ()
+        """The variants whose lemma lies in § ``paragraph``, in their order (not those of the heading before
+        it, whose lemma only shares its §: they are listed in the variant readings)."""
+        if not paragraph:
+            return ()
+        return tuple(v for v in self.variants if v.lemma.paragraph == paragraph and not v.lemma.in_heading)
 
     def neighbours(self, page: Page) -> tuple[Page | None, Page | None]:
         """The pages before and after ``page`` in reading order (the search page is outside it)."""

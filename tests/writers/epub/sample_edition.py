@@ -13,6 +13,7 @@ from edition.model import (
     Citation,
     CitationLink,
     CitationRef,
+    ContributorNote,
     CrossReference,
     Edition,
     Emendation,
@@ -361,7 +362,7 @@ def sample_edition(name: str = "sample") -> Edition:
     metadata = Metadata(
         title="A Sample Study Edition",
         subtitle="With every kind of note",
-        authors=(Person("Example Author", note="Example Author is a placeholder."),),
+        authors=(Person("Example Author", relator="aut"),),
         editors=(Person("Example Editor"),),
         language="en",
         date="2026-11-26",
@@ -395,6 +396,13 @@ def sample_edition(name: str = "sample") -> Edition:
         normalisations=(
             "Straight quotation marks are printed as curly ones.",
             "Spaced hyphens are printed as dashes.",
+        ),
+        contributor_notes=(
+            ContributorNote(
+                "Example Author",
+                "aut",
+                (Paragraph(None, None, (Text("Example Author is a placeholder."),), _o("edition.yaml", 5)),),
+            ),
         ),
     )
 

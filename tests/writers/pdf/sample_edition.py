@@ -15,6 +15,7 @@ from edition.model import (
     Citation,
     CitationLink,
     CitationRef,
+    ContributorNote,
     CrossReference,
     Edition,
     Emendation,
@@ -359,7 +360,7 @@ def sample_edition(
     metadata = Metadata(
         title="A Sample Edition",
         subtitle="For the PDF writer's tests",
-        authors=(Person("Sam Author", note="Sam Author writes sample texts."),),
+        authors=(Person("Sam Author", relator="aut"),),
         editors=(Person("Ed Itor"),),
         language="en",
         date="2026-11-26",
@@ -388,4 +389,11 @@ def sample_edition(
         index=index,
         bibliography=bibliography,
         normalisations=("Straight quotation marks are printed as curly ones.",),
+        contributor_notes=(
+            ContributorNote(
+                "Sam Author",
+                "aut",
+                (Paragraph(None, None, (Text("Sam Author writes sample texts."),), O("edition.yaml", 5)),),
+            ),
+        ),
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pytest
 from pypdf import PdfReader
 
-from edition.model import plain_text
+from edition.model import Paragraph, plain_text
 from edition.resolve import load_edition
 from edition.writers.pdf import build_pdf
 from tests.conftest import DEFAULT_EDITION
@@ -115,7 +115,12 @@ def _headings(edition) -> set[str]:
     """What is printed in the text but is not the copy-text: headings, the title, byline and author notes."""
     titles = {_squeeze(plain_text(s.heading.content)) for s in edition.sections if s.heading is not None}
     people = {_squeeze(p.name) for p in edition.metadata.authors}
-    notes = {_squeeze(p.note) for p in edition.metadata.authors if p.note}
+    notes = {
+        _squeeze(plain_text(b.content))
+        for n in edition.contributor_notes
+        for b in n.blocks
+        if isinstance(b, Paragraph)
+    }
     return titles | people | notes | {_squeeze(edition.metadata.title)}
 
 
