@@ -7,10 +7,12 @@ can tell whether they still hold:
 - ``edition``: a digest of the resolved edition as the print layout saw it (every text node, apparatus
   entry, metadata and style value; not the source positions, which change when a line is added above an
   entry without changing what is printed), with the digest of the program itself (every file of the
-  ``edition`` package, its templates and stylesheets included, and the versions of WeasyPrint and the
-  libraries that lay out text), since a new version may break lines differently;
+  ``edition`` package, its templates and stylesheets included, the versions of WeasyPrint and the Python
+  libraries that lay out text, and those of the system's Pango, HarfBuzz and Fontconfig), since a new
+  version may break lines differently;
 - ``files``: the SHA-256 of every file the layout read besides those: the edition's own stylesheet and what
-  it pulls in (images), and the font files.
+  it pulls in (images), and the font files; a file it asked for and did not find is recorded as absent
+  (``null``), so adding it later makes the words stale too.
 
 A build uses the saved words only when all of them agree with its own; otherwise they are *stale* (the
 text, the style, a file or the program changed since the PDF was built) and ignored: the EPUB then has no
@@ -22,6 +24,7 @@ outputs too); markers are placed only where the saved words are found in the ren
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import re
@@ -41,6 +44,13 @@ SUFFIX = "-print-pages.json"
 MAX_BYTES = 64 * 1024 * 1024  # far above any book's words; a bigger file is not ours
 # What the layout of text depends on besides our own code (their versions).
 LAYOUT_LIBRARIES = ("weasyprint", "pydyf", "pyphen", "tinycss2", "cssselect2", "fonttools", "pillow")
+# The system libraries WeasyPrint lays text out with (the names it loads them by), and how each gives its
+# version; one not found is recorded as "-" (the same on both sides unless the system changed).
+NATIVE_LIBRARIES = (
+    ("pango", ("libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll"), "pango_version_string"),
+    ("harfbuzz", ("libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll"), "hb_version_string"),
+    ("fontconfig", ("libfontconfig.so.1", "libfontconfig.1.dylib", "libfontconfig-1.dll"), "FcGetVersion"),
+)
 # Fields that say where something was written, not what is printed.
 _POSITIONS = frozenset({"origin", "origins", "title_origin", "root"})
 _LABEL = re.compile(r"[0-9a-z]{1,12}")
@@ -75,9 +85,10 @@ def saved_path(build_dir: Path, name: str) -> Path:
 
 
 def dump_print_pages(
-    edition: Edition, pages: Sequence[PrintPage], files: Mapping[Path, str], root: Path
+    edition: Edition, pages: Sequence[PrintPage], files: Mapping[Path, str | None], root: Path
 ) -> bytes:
-    """The saved file: ``pages`` with what they depend on; ``files`` maps each file read to its SHA-256."""
+    """The saved file: ``pages`` with what they depend on; ``files`` maps each file the layout asked for to
+    its SHA-256 (None: it was not there)."""
     body = {
         "format": FORMAT,
         "name": edition.name,
@@ -98,18 +109,22 @@ def load_print_pages(edition: Edition, build_dir: Path) -> SavedPrintPages:
         if path.stat().st_size > MAX_BYTES:
             return _unreadable(path, "it is far too large to be a page list")
         record = json.loads(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
         return _unreadable(path, f"it is not readable JSON ({_why(error)})")
     try:
         pages, recorded, files = _parse(record, edition.name)
     except _Malformed as error:
         return _unreadable(path, str(error))
+    except RecursionError:  # nested too deep to be checked: not what this module writes
+        return _unreadable(path, f"it is not a print page file of this program (format {FORMAT})")
     if recorded != edition_digest(edition):
         return SavedPrintPages("stale", reason=CHANGED)
     root = Path(edition.root).resolve()
     for shown, digest in files.items():
-        if _file_digest(_located(shown, root)) != digest:
-            return SavedPrintPages("stale", reason=f"{shown} changed")
+        now = _file_digest(_located(shown, root))
+        if now != digest:
+            what = "appeared" if digest is None else "is gone" if now is None else "changed"
+            return SavedPrintPages("stale", reason=f"{shown} {what}")
     return SavedPrintPages("used", pages)
 
 
@@ -141,7 +156,29 @@ def program_digest() -> str:
         except metadata.PackageNotFoundError:
             version = "-"
         digest.update(f"{library}={version}\0".encode())
+    for library, names, function in NATIVE_LIBRARIES:
+        digest.update(f"{library}={native_version(names, function)}\0".encode())
     return digest.hexdigest()
+
+
+def native_version(names: Sequence[str], function: str) -> str:
+    """The version a system library reports (a string, or Fontconfig's number), "-" if none loads.
+
+    Loaded with ctypes by the names WeasyPrint uses: an EPUB or web build does not import WeasyPrint.
+    """
+    for name in names:
+        try:
+            library = ctypes.CDLL(name)
+            get = getattr(library, function)
+        except (OSError, AttributeError):
+            continue
+        if function == "FcGetVersion":
+            get.restype = ctypes.c_int
+            return str(get())
+        get.restype = ctypes.c_char_p
+        version = get()
+        return version.decode("ascii", "replace") if isinstance(version, bytes) else "-"
+    return "-"
 
 
 def _plain(value: object) -> object:
@@ -156,7 +193,9 @@ def _plain(value: object) -> object:
     if isinstance(value, tuple | list):
         return [_plain(item) for item in value]
     if isinstance(value, Mapping):
-        return sorted([str(key), _plain(item)] for key, item in value.items())
+        # By key alone: values of different types are never compared (keys are unique as text in practice;
+        # were two alike, the mapping's own order, which is the sources', would decide).
+        return sorted(((str(key), _plain(item)) for key, item in value.items()), key=lambda pair: pair[0])
     if isinstance(value, frozenset | set):
         return sorted(json.dumps(_plain(item), sort_keys=True) for item in value)
     if value is None or isinstance(value, str | int | float | bool):
@@ -170,7 +209,7 @@ class _Malformed(Exception):
     """The file is not one this module wrote (or it was damaged)."""
 
 
-def _parse(record: object, name: str) -> tuple[tuple[PrintPage, ...], str, dict[str, str]]:
+def _parse(record: object, name: str) -> tuple[tuple[PrintPage, ...], str, dict[str, str | None]]:
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         raise _Malformed(f"it is not a print page file of this program (format {FORMAT})")
     body = {key: value for key, value in record.items() if key != "checksum"}
@@ -181,7 +220,7 @@ def _parse(record: object, name: str) -> tuple[tuple[PrintPage, ...], str, dict[
     recorded, files, entries = body.get("edition"), body.get("files"), body.get("pages")
     if not isinstance(recorded, str) or not isinstance(files, dict) or not isinstance(entries, list):
         raise _Malformed("it lacks the edition digest, the files or the pages")
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+    if not all(isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in files.items()):
         raise _Malformed("its file digests are not text")
     pages = []
     for entry in entries:

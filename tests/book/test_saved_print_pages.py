@@ -111,6 +111,34 @@ def test_a_changed_file_the_layout_read_makes_the_words_stale(edition_dir: Path,
     assert load_print_pages(edition, tmp_path / "build").state == "stale"
 
 
+def test_a_file_the_layout_did_not_find_makes_the_words_stale_once_it_is_there(
+    edition_dir: Path, tmp_path: Path
+) -> None:
+    image = edition_dir / "ornament.png"
+    _save(edition_dir, tmp_path / "build", {image: None})
+    edition = _resolved(edition_dir)
+    assert load_print_pages(edition, tmp_path / "build").state == "used"
+    image.write_bytes(b"PNG")
+    saved = load_print_pages(edition, tmp_path / "build")
+    assert (saved.state, saved.reason) == ("stale", "ornament.png appeared")
+
+
+def test_the_program_digest_holds_the_system_layout_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new Pango, HarfBuzz or Fontconfig may break lines differently: it changes the program's digest."""
+    import edition.book.saved_print_pages as saved
+
+    found = {library: saved.native_version(names, call) for library, names, call in saved.NATIVE_LIBRARIES}
+    assert "-" not in found.values(), found  # WeasyPrint cannot run without them
+    assert found["pango"].startswith("1.") and found["fontconfig"].isdigit()
+    before = saved.program_digest()
+    try:
+        monkeypatch.setattr(saved, "native_version", lambda names, function: "0.0.0")
+        saved.program_digest.cache_clear()
+        assert saved.program_digest() != before
+    finally:
+        saved.program_digest.cache_clear()
+
+
 def test_a_recorded_device_is_never_read(edition_dir: Path, tmp_path: Path) -> None:
     path = _save(edition_dir, tmp_path / "build")
     _rewrite(path, {"files": {"/dev/zero": "0" * 64}})
@@ -124,6 +152,7 @@ def test_a_recorded_device_is_never_read(edition_dir: Path, tmp_path: Path) -> N
         (b"\xff\xfe", "not readable JSON"),
         (b"[]", "not a print page file"),
         (b'{"format": "edition-print-pages/1"}', "checksum does not match"),
+        (b"[" * 100_000 + b"]" * 100_000, "not readable JSON"),  # nested past the parser's depth
     ],
 )
 def test_a_corrupt_file_is_ignored_with_a_warning(

@@ -36,7 +36,9 @@ class EditionFetcher(URLFetcher):
         self._files = frozenset(path.resolve() for path in files)
         self._generated = dict(generated)
         self.refused: list[OutsideResourceError] = []
-        self.read: dict[Path, str] = {}  # every file served, with the SHA-256 of what was served
+        # Every file asked for inside the allowed folders: the SHA-256 of what was served, None if it was not
+        # there (what the layout depended on: book/saved_print_pages).
+        self.read: dict[Path, str | None] = {}
 
     def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
         if url in self._generated:
@@ -50,6 +52,7 @@ class EditionFetcher(URLFetcher):
         if not self.allows(path):
             raise self._refuse(url, path)
         if not path.is_file():  # a named pipe or a device would block the build; WeasyPrint reports this
+            self.read[path] = None
             raise FileNotFoundError(f"{path} is not a regular file")
         data = path.read_bytes()
         self.read[path] = hashlib.sha256(data).hexdigest()
