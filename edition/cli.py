@@ -12,11 +12,15 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from edition import diagnostics as diag
 from edition.outputs import OutputError, OutputTransaction, build_folder_problem, write_failure
 from edition.progress import Progress
 from edition.writers.errors import WriterError
+
+if TYPE_CHECKING:
+    from edition.book.saved_print_pages import SavedPrintPages
 
 DEFAULT_EDITION = Path("source/revolution-betrayed")
 FORMATS = ("pdf", "epub", "web", "tei", "all")
@@ -196,7 +200,8 @@ def _build(args: argparse.Namespace) -> int:
                     print_pages=print_pages,
                     outputs=staged,
                 )
-                outputs.append(str(epub.path))
+                outputs.append(str(epub.path) + _saved_pages_note(epub.saved_pages))
+                warnings.extend(epub.warnings)
             if args.output_format in ("web", "all"):
                 from edition.writers.web import build_web
 
@@ -209,7 +214,9 @@ def _build(args: argparse.Namespace) -> int:
                     print_pages=print_pages,
                     outputs=staged,
                 )
-                outputs.append(f"{web.path}/ ({web.page_count} pages)")
+                note = _saved_pages_note(web.saved_pages, ", ")
+                outputs.append(f"{web.path}/ ({web.page_count} pages{note})")
+                warnings.extend(web.warnings)
             if args.output_format in ("tei", "all"):
                 from edition.writers.tei import build_tei
 
@@ -240,6 +247,14 @@ def _build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if (args.strict and warnings) else 0
+
+
+def _saved_pages_note(saved: SavedPrintPages | None, joiner: str = "") -> str:
+    """Whether an EPUB or web build without a PDF in its run used the page words the last one saved."""
+    described = saved.describe() if saved is not None else ""
+    if not described:
+        return ""
+    return f"{joiner}{described}" if joiner else f" ({described})"
 
 
 def _preview(args: argparse.Namespace) -> int:

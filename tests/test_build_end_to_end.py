@@ -302,3 +302,155 @@ def test_web_print_page_folios_are_visible_and_clear_of_the_text(built: Path) ->
                     assert opened.problems == [], page.name
     pages = len(PdfReader(built / "revolution-betrayed-screen.pdf").pages)
     assert seen == {DESKTOP: pages, PHONE: pages}
+
+
+# ---- EPUB and web built after the PDF, in runs of their own: the page words the PDF build saved ----
+
+
+@pytest.fixture(scope="module")
+def built_apart(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default edition built as a PDF, then as an EPUB, then as a web edition, in three runs."""
+    out = tmp_path_factory.mktemp("apart")
+    for output in ("pdf", "epub", "web"):
+        assert main(["build", str(DEFAULT_EDITION), "--build-dir", str(out), "-q", "--format", output]) == 0
+    return out
+
+
+def _page_list(epub: Path) -> list[tuple[str, str]]:
+    """(href, label) of every entry of the EPUB's page list."""
+    from tests.writers.epub.epub_lint import NS, open_book
+
+    book = open_book(epub)
+    nav = book.documents[book.nav_path]
+    page_list = nav.find(f".//{{{NS['h']}}}nav[@{{{NS['epub']}}}type='page-list']")
+    assert page_list is not None
+    return [(a.get("href"), "".join(a.itertext())) for a in page_list.iter(f"{{{NS['h']}}}a")]
+
+
+def _placed(markers: list[tuple[str, list[str], etree._Element]]) -> list[tuple[str, list[str]]]:
+    """(label, the first words after it) of every marker: where each print page was placed."""
+    return [(label, following[:8]) for label, following, _ in markers]
+
+
+def test_epub_built_after_the_pdf_has_the_page_list_of_one_run(built: Path, built_apart: Path) -> None:
+    """`--format pdf` then `--format epub`: the page list and every marker as `--format all` places them."""
+    from tests.writers.epub.epub_lint import epubcheck, epubcheck_problems
+
+    epub = built_apart / "revolution-betrayed.epub"
+    assert len(_page_list(epub)) > 30 and _page_list(epub) == _page_list(built / "revolution-betrayed.epub")
+    assert _placed(_text_after_markers(epub)) == _placed(_text_after_markers(built / epub.name))
+    printed = _printed_first_lines(built_apart / "revolution-betrayed-screen.pdf")
+    assert not _misplaced(printed, _text_after_markers(epub))
+    assert epubcheck_problems(epubcheck(epub)) == []
+    assert epub.read_bytes() == (built / epub.name).read_bytes()  # nothing else differs either
+
+
+def test_web_built_after_the_pdf_marks_the_pages_of_one_run(built: Path, built_apart: Path) -> None:
+    """`--format pdf` then `--format web`: every print page's marker where `--format all` places it."""
+    site = built_apart / "revolution-betrayed-web"
+    apart = _placed(_text_after_web_markers(site))
+    assert len(apart) > 30 and apart == _placed(_text_after_web_markers(built / site.name))
+    printed = _printed_first_lines(built_apart / "revolution-betrayed-screen.pdf")
+    assert not _misplaced(printed, _text_after_web_markers(site))
+    assert _files(site) == _files(built / site.name)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file of a folder (a site), by its path there."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def mini_printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini edition (``mini/``) and its PDF build (``build/``), to copy and change."""
+    from tests.conftest import copy_mini
+
+    parent = tmp_path_factory.mktemp("mini-printed")
+    edition = copy_mini(parent)
+    assert main(["build", str(edition), "--build-dir", str(parent / "build"), "-q", "--format", "pdf"]) == 0
+    assert (parent / "build" / "mini-print-pages.json").is_file()
+    return parent
+
+
+def _mini_copy(mini_printed: Path, tmp_path: Path) -> tuple[Path, Path]:
+    import shutil
+
+    shutil.copytree(mini_printed, tmp_path / "copy")
+    return tmp_path / "copy" / "mini", tmp_path / "copy" / "build"
+
+
+def _epub_markers(epub: Path) -> tuple[list[str], bool]:
+    """The labels of the EPUB's page markers, and whether its navigation has a page list."""
+    with zipfile.ZipFile(epub) as book:
+        nav = book.read("EPUB/nav.xhtml").decode()
+    return [label for label, _, _ in _text_after_markers(epub)], 'epub:type="page-list"' in nav
+
+
+def _build(
+    edition: Path, build_dir: Path, output: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["build", str(edition), "--build-dir", str(build_dir), "--format", output])
+    return code, capsys.readouterr().err
+
+
+def test_epub_and_web_ignore_the_saved_page_words_once_the_text_changed(
+    mini_printed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edition, build_dir = _mini_copy(mini_printed, tmp_path)  # moved, with its build folder: they still hold
+    code, report = _build(edition, build_dir, "epub", capsys)
+    assert code == 0 and "mini.epub (print pages from the last PDF build)" in report
+    labels, has_list = _epub_markers(build_dir / "mini.epub")
+    assert has_list and len(labels) > 3
+    # A new opening paragraph: every page's words are still in the text, a paragraph later in print.
+    article = edition / "text" / "article.md"
+    article.write_text(
+        "A new first paragraph. " * 40 + "\n\n" + article.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    code, report = _build(edition, build_dir, "epub", capsys)
+    assert code == 0 and "warning:" not in report and "Traceback" not in report
+    assert "print pages not used: the edition (its text, apparatus or style) or the program changed" in report
+    assert _epub_markers(build_dir / "mini.epub") == ([], False)  # no page list at all, as with no PDF
+    code, report = _build(edition, build_dir, "web", capsys)
+    assert code == 0 and "mini-web/ (" in report and "print pages not used" in report
+    stale = _files(build_dir / "mini-web")
+    # The web edition falls back to the page map, as if there were no saved words.
+    (build_dir / "mini-print-pages.json").unlink()
+    code, report = _build(edition, build_dir, "web", capsys)
+    assert code == 0 and "print pages" not in report
+    assert _files(build_dir / "mini-web") == stale
+
+
+def test_epub_and_web_ignore_a_corrupt_page_words_file_with_a_warning(
+    mini_printed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edition, build_dir = _mini_copy(mini_printed, tmp_path)
+    saved = build_dir / "mini-print-pages.json"
+    saved.write_bytes(saved.read_bytes()[: saved.stat().st_size // 2])  # cut short, as by a full disk
+    for output in ("epub", "web"):
+        code, report = _build(edition, build_dir, output, capsys)
+        assert code == 0 and "Traceback" not in report
+        assert f"{saved}:1:1: warning: the saved print pages are ignored: it is not readable JSON" in report
+        assert "[print-pages-unreadable]" in report
+        assert "print pages not used: their file is unreadable" in report
+    assert _epub_markers(build_dir / "mini.epub") == ([], False)
+    # A warning like any other: --strict fails on it.
+    strict = ["build", str(edition), "--build-dir", str(build_dir), "-q", "--format", "epub", "--strict"]
+    assert main(strict) == 1
+
+
+def test_preview_marks_the_print_pages_the_pdf_build_saved(mini_printed: Path, tmp_path: Path) -> None:
+    """The live preview runs the web build: it places the saved words' markers as a web build does, each
+    printed page once, in print order, at the page's first words."""
+    from edition.preview import rebuild
+
+    edition, build_dir = _mini_copy(mini_printed, tmp_path)
+    rebuilt = rebuild(edition, build_dir)
+    assert rebuilt.built and not rebuilt.problems
+    assert main(["build", str(edition), "--build-dir", str(build_dir), "-q", "--format", "web"]) == 0
+    in_preview = _text_after_web_markers(build_dir / "mini-preview")
+    in_web = _text_after_web_markers(build_dir / "mini-web")
+    assert len(in_preview) > 3 and _placed(in_preview) == _placed(in_web)
+    printed = _printed_first_lines(build_dir / "mini-screen.pdf")
+    assert [label for label, *_ in in_preview] == [label for label, _ in printed]
+    assert not _misplaced(printed, in_preview)

@@ -76,7 +76,7 @@ def rebuild(
         failure = write_failure(build_dir, error)
         return Rebuilt(False, (*problems, failure), time.perf_counter() - started)
     site = Site(result.edition, built.locations)
-    return Rebuilt(True, problems, time.perf_counter() - started, site)
+    return Rebuilt(True, (*problems, *built.warnings), time.perf_counter() - started, site)
 
 
 class Preview:

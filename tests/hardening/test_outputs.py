@@ -21,6 +21,7 @@ OLD = {
     "mini.pdf": b"old print",
     "mini-screen.pdf": b"old screen",
     "mini-pages.json": b"{}",
+    "mini-print-pages.json": b"{}",
     "mini.epub": b"old",
     "mini.tei.xml": b"old tei",
     "mini-web": b"old site",  # a folder: its index.html
@@ -46,9 +47,10 @@ def contents(build_dir: Path) -> dict[str, bytes]:
 
 
 def fake_pdf(edition, build_dir, *, outputs, **_):
-    """Stages the three PDF outputs the way the real writer does, without a layout."""
+    """Stages the PDF outputs the way the real writer does, without a layout."""
     paths = (build_dir / f"{edition.name}.pdf", build_dir / f"{edition.name}-screen.pdf")
-    for path in (*paths, build_dir / f"{edition.name}-pages.json"):
+    maps = (build_dir / f"{edition.name}-pages.json", build_dir / f"{edition.name}-print-pages.json")
+    for path in (*paths, *maps):
         outputs.stage(path, b"new " + path.name.encode())
     return SimpleNamespace(page_count=1, layouts=1, page_labels={}, print_pages=(), warnings=(), paths=paths)
 

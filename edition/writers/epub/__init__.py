@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.book.print_pages import PrintPage
+from edition.book.saved_print_pages import SavedPrintPages, load_print_pages
+from edition.diagnostics import Diagnostic
 from edition.model import Edition, iter_paragraphs
 from edition.outputs import OutputTransaction
 from edition.writers.epub.archive import write_atomically
@@ -60,6 +62,9 @@ class EpubBuildResult:
     file_count: int  # entries in the zip, mimetype included
     note_count: int  # pop-up glosses + author's notes + textual notes
     seconds: float
+    # The page words the last PDF build saved, when neither they nor a page map came from this run.
+    saved_pages: SavedPrintPages | None = None
+    warnings: tuple[Diagnostic, ...] = ()
 
 
 @reported_as(EpubError)
@@ -76,8 +81,9 @@ def build_epub(
 
     ``page_map`` (element id -> print page label, from the PDF build) adds page break markers and a page
     list; ``print_pages`` (the words of every print page, from the same layout) places each marker
-    at the word where its page begins instead. Without either the EPUB has no page list and claims none.
-    With ``outputs`` the file is only staged there.
+    at the word where its page begins instead. Without either, the page words the last PDF build saved in
+    ``build_dir`` are used if they still hold for this edition (``edition.book.saved_print_pages``); if
+    not, the EPUB has no page list and claims none. With ``outputs`` the file is only staged there.
     Raises :class:`EpubError` for an inconsistent model.
     """
     started = time.perf_counter()
@@ -86,6 +92,10 @@ def build_epub(
         if progress is not None:
             progress("epub", message)
 
+    saved = None
+    if print_pages is None and page_map is None:
+        saved = load_print_pages(edition, Path(build_dir))
+        print_pages = saved.pages
     book_plan = book_for_writer(edition, EpubError)
     labels = book_plan.labels
     report("planning the book")
@@ -133,4 +143,5 @@ def build_epub(
     report(f"writing {path}")
     write_atomically(path, files, timestamp, outputs)
     notes = len(edition.glosses) + len(edition.footnotes) + len(edition.emendations)
-    return EpubBuildResult(path, len(files) + 1, notes, time.perf_counter() - started)
+    warnings = (saved.warning,) if saved is not None and saved.warning is not None else ()
+    return EpubBuildResult(path, len(files) + 1, notes, time.perf_counter() - started, saved, warnings)

@@ -23,6 +23,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from edition.book.dates import DateError, EditionDate, parse_date
 from edition.book.print_pages import PrintPage
+from edition.book.saved_print_pages import dump_print_pages, file_digest, saved_path
 from edition.diagnostics import Diagnostic
 from edition.model import Edition, Origin
 from edition.outputs import OutputTransaction
@@ -133,10 +134,14 @@ def build_pdf(
             screen_pdf = screen_from_print(print_pdf)
             print_pdf = print_file(print_pdf, design.pdf_variant)
             paths = (build_dir / f"{edition.name}.pdf", build_dir / f"{edition.name}-screen.pdf")
+            pages_words = print_pages(layout.document.pages, layout.pages.numbering.label)
+            read = {**sources.fetcher.read, **{path: file_digest(path) for path in font.files}}
             files = [
                 (paths[0], print_pdf),
                 (paths[1], screen_pdf),
                 (map_path, dump_page_map(layout.pages.restricted(layout.view.printed_ids))),
+                # The page words, for an EPUB or web build without a PDF in its run (book/saved_print_pages).
+                (saved_path(build_dir, edition.name), dump_print_pages(edition, pages_words, read, root)),
             ]
             if keep_html:
                 html = environment().get_template("book.html.j2").render(view=layout.view, foot=layout.foot)
@@ -161,7 +166,7 @@ def build_pdf(
         warnings=tuple(warnings),
         timings=clock.timings(),
         page_labels={element_id: layout.pages.label(element_id) for element_id in layout.pages.page_of},
-        print_pages=print_pages(layout.document.pages, layout.pages.numbering.label),
+        print_pages=pages_words,
     )
 
 

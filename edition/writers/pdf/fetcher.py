@@ -7,6 +7,7 @@ build with the offending path for anything else, so a stylesheet cannot pull in 
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 from collections.abc import Mapping
 from pathlib import Path
@@ -35,6 +36,9 @@ class EditionFetcher(URLFetcher):
         self._files = frozenset(path.resolve() for path in files)
         self._generated = dict(generated)
         self.refused: list[OutsideResourceError] = []
+        # Every file asked for inside the allowed folders: the SHA-256 of what was served, None if it was not
+        # there (what the layout depended on: book/saved_print_pages).
+        self.read: dict[Path, str | None] = {}
 
     def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
         if url in self._generated:
@@ -48,8 +52,11 @@ class EditionFetcher(URLFetcher):
         if not self.allows(path):
             raise self._refuse(url, path)
         if not path.is_file():  # a named pipe or a device would block the build; WeasyPrint reports this
+            self.read[path] = None
             raise FileNotFoundError(f"{path} is not a regular file")
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime_type(url)})
+        data = path.read_bytes()
+        self.read[path] = hashlib.sha256(data).hexdigest()
+        return URLFetcherResponse(url, data, {"Content-Type": _mime_type(url)})
 
     def _refuse(self, url: str, path: Path | None) -> OutsideResourceError:
         # Kept as well as raised: WeasyPrint's SVG drawing catches every exception (BaseException included)

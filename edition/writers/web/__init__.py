@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.book.print_pages import PrintPage
+from edition.book.saved_print_pages import SavedPrintPages, load_print_pages
+from edition.diagnostics import Diagnostic
 from edition.model import Edition, iter_paragraphs
 from edition.outputs import OutputTransaction
 from edition.writers.errors import book_for_writer
@@ -47,6 +49,9 @@ class WebBuildResult:
     has_print_pages: bool
     seconds: float
     locations: Mapping[str, str]  # element id -> page: where the preview finds a passage
+    # The page words the last PDF build saved, when neither they nor a page map came from this run.
+    saved_pages: SavedPrintPages | None = None
+    warnings: tuple[Diagnostic, ...] = ()
 
 
 def site_folder(edition: Edition, build_dir: Path, *, preview: bool = False) -> Path:
@@ -67,9 +72,11 @@ def build_web(
 ) -> WebBuildResult:
     """Write ``build_dir/<name>-web/`` (``<name>-preview/`` for the live preview, whose pages reload
     themselves). ``print_pages`` (the words of every print page, from a PDF built in the same run) places
-    each print page's marker at the word where the page begins, as in the EPUB. Without them, the markers go
-    before the first element printed on each page, by ``page_map`` (element id -> print page label, from
-    the same run), or else by the page map the last PDF build left in ``build_dir``, if there is one.
+    each print page's marker at the word where the page begins, as in the EPUB. Without them or a
+    ``page_map``, the page words the last PDF build saved in ``build_dir`` do the same if they still hold
+    for this edition (``edition.book.saved_print_pages``). Otherwise the markers go before the first
+    element printed on each page, by ``page_map`` (element id -> print page label, from the same run), or
+    else by the page map the last PDF build left in ``build_dir``, if there is one.
     With ``outputs`` the folder is only staged there. ``cache`` (the preview's, kept between builds) spares
     rendering pages whose inputs did not change. Raises :class:`WebError` for an inconsistent model.
     """
@@ -79,6 +86,10 @@ def build_web(
         if progress is not None:
             progress("web", message)
 
+    saved = None
+    if print_pages is None and page_map is None:
+        saved = load_print_pages(edition, Path(build_dir))
+        print_pages = saved.pages
     book = book_for_writer(edition, WebError)
     labels = book.labels
     report("planning the site")
@@ -131,4 +142,7 @@ def build_web(
     else:
         outputs.stage_folder(folder, files)
     seconds = time.perf_counter() - started
-    return WebBuildResult(folder, page_count, len(files), bool(pages.pages), seconds, plan.locations)
+    warnings = (saved.warning,) if saved is not None and saved.warning is not None else ()
+    return WebBuildResult(
+        folder, page_count, len(files), bool(pages.pages), seconds, plan.locations, saved, warnings
+    )

@@ -64,3 +64,19 @@ def test_data_urls_need_no_fetch(fetcher: EditionFetcher) -> None:
 
 def test_refusal_stops_weasyprint(fetcher: EditionFetcher) -> None:
     assert not isinstance(OutsideResourceError("u", None), Exception)
+
+
+def test_what_was_asked_for_is_recorded_a_missing_file_as_none(
+    fetcher: EditionFetcher, tmp_path: Path
+) -> None:
+    """What the layout depended on, for the saved print pages: the files served, and those not there."""
+    import hashlib
+
+    fetcher.fetch((tmp_path / "edition" / "img.png").as_uri())
+    with pytest.raises(FileNotFoundError):
+        fetcher.fetch((tmp_path / "edition" / "later.png").as_uri())
+    fetcher.fetch("file:///virtual/book-print.css")
+    assert fetcher.read == {
+        (tmp_path / "edition" / "img.png").resolve(): hashlib.sha256(b"PNG").hexdigest(),
+        (tmp_path / "edition" / "later.png").resolve(): None,
+    }
