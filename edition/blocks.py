@@ -35,13 +35,18 @@ def to_blocks(
     return tuple(out)
 
 
-def raw_paragraphs(raw: tuple[RawBlock, ...]) -> Iterator[RawParagraph]:
-    """Every paragraph (not heading) in reading order, descending into quotes and lists."""
+def in_reading_order(raw: tuple[RawBlock, ...]) -> Iterator[RawHeading | RawParagraph]:
+    """Headings and paragraphs as a reader meets them, descending into quotes and lists."""
     for block in raw:
-        if isinstance(block, RawParagraph):
+        if isinstance(block, RawHeading | RawParagraph):
             yield block
         elif isinstance(block, RawQuote):
-            yield from raw_paragraphs(block.blocks)
+            yield from in_reading_order(block.blocks)
         elif isinstance(block, RawList):
             for item in block.items:
-                yield from raw_paragraphs(item)
+                yield from in_reading_order(item)
+
+
+def raw_paragraphs(raw: tuple[RawBlock, ...]) -> Iterator[RawParagraph]:
+    """Every paragraph (not heading) in reading order, descending into quotes and lists."""
+    return (block for block in in_reading_order(raw) if isinstance(block, RawParagraph))

@@ -11,12 +11,13 @@ entries (before that paragraph's own).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from edition.anchoring import Selector, Span, TextIndex
+from edition.blocks import in_reading_order
 from edition.diagnostics import Diagnostic
-from edition.markdown import RawBlock, RawHeading, RawList, RawParagraph, RawQuote
+from edition.markdown import RawBlock, RawHeading, RawParagraph
 from edition.model import LemmaSpan, Origin
 
 # Where overlays go: (§, 0) for a paragraph, (0, n) for the n-th heading (both 1-based).
@@ -49,18 +50,6 @@ def copy_text_headings(
             waiting.clear()
     out.extend(HeadingText(h.paragraph, h.level, last) for h in waiting)
     return tuple(out)
-
-
-def in_reading_order(blocks: tuple[RawBlock, ...]) -> Iterator[RawHeading | RawParagraph]:
-    """Headings and paragraphs as a reader meets them, inside block quotations and lists too."""
-    for block in blocks:
-        if isinstance(block, RawHeading | RawParagraph):
-            yield block
-        elif isinstance(block, RawQuote):
-            yield from in_reading_order(block.blocks)
-        elif isinstance(block, RawList):
-            for item in block.items:
-                yield from in_reading_order(item)
 
 
 class CopyText:
@@ -186,7 +175,6 @@ __all__ = [
     "copy_text_headings",
     "end_place_of",
     "heading_marks",
-    "in_reading_order",
     "place_of",
     "same_place",
     "span_place",

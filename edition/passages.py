@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from edition.heading_lemmas import in_reading_order
+from edition.blocks import in_reading_order
 from edition.markdown import RawBlock, RawHeading, RawParagraph
 
 
