@@ -207,18 +207,18 @@ class TextIndex:
             return self.names[span.paragraph]
         return f"{self.names[span.paragraph]}–{self.numbers[span.runs_on.last]}"
 
-    def context(self, span: Span, width: int = 30) -> str:
+    def passage(self, span: Span) -> str:
+        """The words at ``span`` as written; a passage over paragraphs cited "from words … to words"."""
         first = self.originals[span.paragraph]
-        last = self.originals[span.last_paragraph]
-        left = first[max(0, span.start - width) : span.start]
-        right = last[span.end : span.end + width]
         if span.runs_on is None:
-            words = first[span.start : span.end]
-        else:
-            words = (
-                f"{first[span.start : span.runs_on.head_end]} … {last[span.runs_on.tail_start : span.end]}"
-            )
-        return f"…{left}[{words}]{right}…".replace("\n", " ")
+            return first[span.start : span.end]
+        last = self.originals[span.runs_on.last]
+        return f"{first[span.start : span.runs_on.head_end]} … {last[span.runs_on.tail_start : span.end]}"
+
+    def context(self, span: Span, width: int = 30) -> str:
+        left = self.originals[span.paragraph][max(0, span.start - width) : span.start]
+        right = self.originals[span.last_paragraph][span.end : span.end + width]
+        return f"…{left}[{self.passage(span)}]{right}…".replace("\n", " ")
 
     # -- resolution ---------------------------------------------------------------------------------
 

@@ -106,12 +106,8 @@ class CopyText:
     def words(self, span: Span) -> str:
         """The copy-text's words at ``span``, as written; a passage over paragraphs as "from … to"."""
         if span.heading is not None:
-            return self.heading_index.originals[span.heading][span.start : span.end]
-        first = self.paragraphs.originals[span.paragraph]
-        if span.runs_on is None:
-            return first[span.start : span.end]
-        last = self.paragraphs.originals[span.runs_on.last]
-        return f"{first[span.start : span.runs_on.head_end]} … {last[span.runs_on.tail_start : span.end]}"
+            return self.heading_index.passage(Span(span.heading, span.start, span.end))
+        return self.paragraphs.passage(span)
 
     def lemma(self, span: Span) -> LemmaSpan:
         heading = None if span.heading is None else span.heading + 1

@@ -8,7 +8,7 @@ from edition.anchoring import Span
 from edition.apparatus import IndexEntryRaw
 from edition.diagnostics import Diagnostic
 from edition.heading_lemmas import CopyText, heading_marks
-from edition.model import IndexEntry, IndexLocation, IndexMark
+from edition.model import IndexEntry, IndexLocation, IndexMark, start_order
 from edition.normalize import normalize_lemma
 
 
@@ -49,7 +49,7 @@ def resolve_index(
                 )
             found.update(index.to_span(s, s + len(needle)) for s in starts)
         locations = []
-        for n, span in enumerate(sorted(found, key=_reading_order), 1):
+        for n, span in enumerate(sorted(found, key=start_order), 1):
             mark = IndexMark(f"ix-{entry.id}-{n}", f"index-{entry.id}")
             marks.append((mark, span))
             locations.append(IndexLocation(mark.element_id, span.paragraph + 1))
@@ -77,8 +77,3 @@ def resolve_index(
         )
     entries.sort(key=lambda e: (e.kind, e.sort_key))
     return tuple(entries), marks
-
-
-def _reading_order(span: Span) -> tuple[int, bool, int, int]:
-    """A heading's marks before those of the paragraph it stands before; in a paragraph, by offset."""
-    return (span.paragraph, span.heading is None, span.heading or 0, span.start)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -588,6 +588,23 @@ def _numbered(blocks: tuple[Block, ...]) -> Iterator[Paragraph]:
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from _numbered(item)
+
+
+class _Located(Protocol):
+    """A lemma (``LemmaSpan``) or a resolved span (``anchoring.Span``): where each starts."""
+
+    @property
+    def paragraph(self) -> int: ...
+    @property
+    def heading(self) -> int | None: ...
+    @property
+    def start(self) -> int: ...
+
+
+def start_order(where: _Located) -> tuple[int, bool, int, int]:
+    """Sort key in reading order by where a lemma or mark starts: a heading's before those of the
+    paragraph it stands before, then by offset."""
+    return (where.paragraph, where.heading is None, where.heading or 0, where.start)
 
 
 def plain_text(nodes: tuple[Inline, ...]) -> str:

@@ -16,7 +16,7 @@ from edition.anchoring import Span
 from edition.diagnostics import Diagnostic
 from edition.fields import suggest
 from edition.heading_lemmas import same_place
-from edition.model import Block, LemmaSpan, Origin, Reading, SourceWitness, Variant
+from edition.model import Block, LemmaSpan, Origin, Reading, SourceWitness, Variant, start_order
 from edition.normalize import normalize_lemma
 
 LemmaOf = Callable[[Span], LemmaSpan]
@@ -33,17 +33,8 @@ def resolve_variants(
     """The variants in text order (outer before inner when they nest), numbered 1, 2, …"""
     sigla = [w.siglum for w in witnesses]
     copy_text = sigla[0] if sigla else None
-    ordered = sorted(
-        placed,
-        # A heading's lemmas (edition/heading_lemmas.py) come before the paragraph it stands before.
-        key=lambda item: (
-            item[0].paragraph,
-            item[0].heading is None,
-            item[0].heading or 0,
-            item[0].start,
-            -item[0].end,
-        ),
-    )
+    # A heading's lemmas (edition/heading_lemmas.py) come before the paragraph it stands before.
+    ordered = sorted(placed, key=lambda item: (*start_order(item[0]), -item[0].end))
     _check_nesting(ordered, problems)
     cited_at: dict[tuple[int, int | None, int, int], dict[str, Origin]] = {}
     out: list[Variant] = []

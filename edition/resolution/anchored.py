@@ -14,7 +14,6 @@ from edition import apparatus as app
 from edition.anchoring import Span
 from edition.diagnostics import Diagnostic
 from edition.heading_lemmas import CopyText, text_order
-from edition.model import LemmaSpan
 
 E = TypeVar("E")
 
@@ -45,11 +44,6 @@ def in_text_order(placed: Iterable[Placed[E]]) -> list[tuple[Span, E]]:
     before those of the paragraph it stands before)."""
     found = [(p.span, p.entry) for p in placed if p.span is not None]
     return sorted(found, key=lambda item: text_order(item[0]))
-
-
-def lemma_at(copy_text: CopyText, span: Span) -> LemmaSpan:
-    """The model's lemma: § number, offsets and the words as the text has them (and its heading, if any)."""
-    return copy_text.lemma(span)
 
 
 def anchor_apparatus(

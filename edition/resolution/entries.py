@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from edition import apparatus as app
 from edition.anchoring import Span
@@ -22,7 +21,7 @@ from edition.model import (
     SourceWitness,
     Variant,
 )
-from edition.resolution.anchored import AnchoredApparatus, in_text_order, lemma_at
+from edition.resolution.anchored import AnchoredApparatus, in_text_order
 from edition.resolution.citing import Citer
 from edition.resolution.notes import NoteRenderer
 from edition.targets import TargetTable
@@ -56,21 +55,21 @@ def resolve_entries(
 
     emendations = _emendations(anchored, copy_text, witnesses, notes, problems)
     variants = resolve_variants(
-        in_text_order(anchored.variants), witnesses, partial(lemma_at, copy_text), notes.blocks, problems
+        in_text_order(anchored.variants), witnesses, copy_text.lemma, notes.blocks, problems
     )
     glosses = tuple(
         Gloss(
             f"gloss-{entry.id}",
             f"lemma-{entry.id}",
             number,
-            lemma_at(copy_text, span),
+            copy_text.lemma(span),
             notes.blocks(entry.note),
             entry.origin,
         )
         for number, (span, entry) in enumerate(in_text_order(anchored.glosses), 1)
     )
     anchors = tuple(
-        NamedAnchor(f"a-{entry.id}", lemma_at(copy_text, span), entry.origin)
+        NamedAnchor(f"a-{entry.id}", copy_text.lemma(span), entry.origin)
         for span, entry in in_text_order(anchored.anchors)
     )
     cross_references = []
@@ -78,7 +77,7 @@ def resolve_entries(
         target = targets.lookup(reference.target, reference.target_origin)
         if target is not None:
             element_id = f"x-{reference.id}" if reference.id else f"x-{n}"
-            lemma = lemma_at(copy_text, span)
+            lemma = copy_text.lemma(span)
             cross_references.append(CrossReference(element_id, lemma, target, reference.origin))
     citations = []
     for span, cited in in_text_order(anchored.citations):
@@ -134,7 +133,7 @@ def _emendations(
                     f"the witnesses in edition.yaml are: {', '.join(sigla)}",
                 )
             )
-        lemma = lemma_at(copy_text, span)
+        lemma = copy_text.lemma(span)
         out.append(
             Emendation(
                 f"em-{entry.id}",

@@ -24,7 +24,7 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.layout.absolute import AbsolutePlaceholder
 
 from edition.book.series import foot_series
-from edition.model import ApparatusSeries, Edition, Emendation, LemmaSpan, Paragraph, Variant
+from edition.model import ApparatusSeries, Edition, Emendation, Paragraph, Variant, start_order
 
 ENTRY_ATTRIBUTE = "data-foot-entry"
 MAX_APPARATUS_LAYOUTS = 3
@@ -85,16 +85,11 @@ def foot_entries(edition: Edition) -> tuple[FootEntry, ...]:
     in_notes = {
         block.number for note in edition.footnotes for block in note.blocks if isinstance(block, Paragraph)
     }
-    ordered = sorted(items, key=lambda pair: _text_order(pair[0].lemma))
+    ordered = sorted(items, key=lambda pair: start_order(pair[0].lemma))
     return tuple(
         FootEntry(item, item.element_id, series, i, item.lemma.paragraph not in in_notes)
         for i, (item, series) in enumerate(ordered)
     )
-
-
-def _text_order(lemma: LemmaSpan) -> tuple[int, bool, int, int]:
-    """A heading's lemmas before those of the paragraph the heading stands before."""
-    return (lemma.paragraph, lemma.heading is None, lemma.heading or 0, lemma.start)
 
 
 def entry_per_lemma(edition: Edition) -> FootPlan:
