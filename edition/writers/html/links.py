@@ -14,10 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from edition.book.labels import Labels
+from edition.book.places import lemma_place, paragraph_place, paragraphs_place
 from edition.model import LemmaSpan, Target
 from edition.writers.html.errors import HtmlError
-
-NBSP = "\u00a0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,22 +53,15 @@ class Linker:
         """The printed form of a page reference: its target's § number, "§§ 12–14" for a passage over
         paragraphs (the target's label if it has none)."""
         if target.paragraph is not None and target.last_paragraph is not None:
-            return self.paragraphs_from(target.paragraph, target.last_paragraph)
+            return paragraphs_place(target.paragraph, target.last_paragraph, self.labels)
         if target.paragraph is not None:
             return self.paragraph(target.paragraph)
         return target.label
 
-    def paragraphs_from(self, first: int, last: int) -> str:
-        return f"{self.labels.paragraph_sign}{self.labels.paragraph_sign}{NBSP}{first}–{last}"
-
     def paragraph(self, number: int) -> str:
-        return f"{self.labels.paragraph_sign}{NBSP}{number}"
+        return paragraph_place(number, self.labels)
 
     def lemma_place(self, lemma: LemmaSpan) -> str:
         """Where an apparatus entry's lemma is, said without pages: "§ 31", or for a lemma in a heading
         (which has no § of its own) "heading before § 31"."""
-        if lemma.heading is None and lemma.last_paragraph is not None:
-            return self.paragraphs_from(lemma.paragraph, lemma.last_paragraph)
-        if lemma.heading is None:
-            return self.paragraph(lemma.paragraph)
-        return f"{self.labels.heading_before} {self.paragraph(lemma.paragraph)}"
+        return lemma_place(lemma, self.labels)

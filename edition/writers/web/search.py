@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from edition.book.labels import Labels
-from edition.model import Block, BlockQuote, Footnote, Heading, LemmaSpan, ListBlock, Paragraph, plain_text
+from edition.book.places import lemma_place
+from edition.model import Block, BlockQuote, Footnote, Heading, ListBlock, Paragraph, plain_text
 from edition.writers.html.walk import textual_note_id, variant_reading_id
 from edition.writers.web.site import SitePlan
 
@@ -53,12 +54,12 @@ def search_entries(plan: SitePlan, footnotes: tuple[Footnote, ...], labels: Labe
     for emendation in book_plan.textual_notes:
         note_id = textual_note_id(emendation.element_id)
         text = f"{emendation.reading} ] {emendation.original} {emendation.witness} {_text(emendation.note)}"
-        label = f"{labels.textual_note} {_place(emendation.lemma, labels)}"
+        label = f"{labels.textual_note} {lemma_place(emendation.lemma, labels)}"
         yield SearchEntry(at(note_id), labels.textual_notes, label, text.strip())
     for variant in plan.variants:
         readings = "; ".join(f"{r.text} {' '.join(r.witnesses)}" for r in variant.readings)
         text = f"{variant.lemma.text} ] {readings} {_text(variant.note)}"
-        label = _place(variant.lemma, labels)
+        label = lemma_place(variant.lemma, labels)
         yield SearchEntry(
             at(variant_reading_id(variant.element_id)), labels.variant_readings, label, text.strip()
         )
@@ -104,13 +105,3 @@ def _text(blocks: tuple[Block, ...]) -> str:
         elif isinstance(block, ListBlock):
             parts.extend(_text(item) for item in block.items)
     return " ".join(part for part in parts if part)
-
-
-def _place(lemma: LemmaSpan, labels: Labels) -> str:
-    """ "§ 31", "§§ 31–33" for a passage over paragraphs, or "heading before § 31" for a lemma in a
-    heading (as the notes' pages say it)."""
-    sign = labels.paragraph_sign
-    if lemma.last_paragraph is not None:
-        return f"{sign}{sign}\u00a0{lemma.paragraph}–{lemma.last_paragraph}"
-    where = f"{sign}\u00a0{lemma.paragraph}"
-    return where if lemma.heading is None else f"{labels.heading_before} {where}"
