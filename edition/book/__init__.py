@@ -44,16 +44,14 @@ class Book:
     notes: tuple[NoteGroup, ...] = ()
     # The web edition's own words (its controls), with the site words of ``labels:`` applied.
     site_strings: SiteStrings = STRINGS
-    # The people's notes: the authors' ("About the Authors"), then the editors' and contributors'.
-    about: tuple[AboutPeople, ...] = ()
+    # The people's notes: the authors' ("About the Authors"), and the editors' and contributors'.
+    about_authors: AboutPeople | None = None
+    about_others: AboutPeople | None = None
 
     @property
-    def about_authors(self) -> AboutPeople | None:
-        return next((group for group in self.about if group.notes[0].relator == "aut"), None)
-
-    @property
-    def about_others(self) -> AboutPeople | None:
-        return next((group for group in self.about if group.notes[0].relator != "aut"), None)
+    def about(self) -> tuple[AboutPeople, ...]:
+        """The groups there are, the authors' first (as the EPUB and web imprints list them)."""
+        return tuple(group for group in (self.about_authors, self.about_others) if group is not None)
 
     def at_back(self, kind: str) -> bool:
         """True when print sets entries of ``kind`` (emendations, variants) at the back, not at the foot."""
@@ -88,6 +86,7 @@ def book_of(edition: Edition, label_overrides: Mapping[str, str] | None = None) 
     overrides = {**dict(edition.labels), **(label_overrides or {})}
     labels = labels_for(edition.metadata.language, overrides)
     essays = front_essays(edition.front_matter)
+    about_authors, about_others = about_people(edition.contributor_notes, labels)
     return Book(
         edition=edition,
         labels=labels,
@@ -101,5 +100,6 @@ def book_of(edition: Edition, label_overrides: Mapping[str, str] | None = None) 
         footnote_refs=MappingProxyType({note.element_id: note.ref_id for note in edition.footnotes}),
         notes=note_groups(edition),
         site_strings=site_strings_for(edition.metadata.language, overrides),
-        about=about_people(edition.contributor_notes, labels),
+        about_authors=about_authors,
+        about_others=about_others,
     )

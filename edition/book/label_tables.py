@@ -450,7 +450,13 @@ def label_table(language: str) -> Mapping[str, str]:
     return LABEL_TABLES.get(primary_language(language), ENGLISH)
 
 
+def counted_name(name: str, count: int) -> str:
+    """The name of the label to print for ``count`` of something: ``about_authors`` for one,
+    ``about_authors_plural`` for two."""
+    plural = COUNTED.get(name)
+    return plural if plural is not None and count != 1 else name
+
+
 def counted_label(table: Mapping[str, str], name: str, count: int) -> str:
     """A label that follows the count: "About the Author" for one, "About the Authors" for two."""
-    plural = COUNTED.get(name)
-    return table[plural] if plural is not None and count != 1 else table[name]
+    return table[counted_name(name, count)]

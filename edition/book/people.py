@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from edition.book.label_tables import counted_name
 from edition.book.labels import Labels
 from edition.model import ContributorNote
 
@@ -18,18 +19,19 @@ class AboutPeople:
     notes: tuple[ContributorNote, ...]
 
 
-def about_people(notes: tuple[ContributorNote, ...], labels: Labels) -> tuple[AboutPeople, ...]:
-    """The authors' notes, then everyone else's; a group with no note is left out."""
+def about_people(
+    notes: tuple[ContributorNote, ...], labels: Labels
+) -> tuple[AboutPeople | None, AboutPeople | None]:
+    """The authors' notes and everyone else's, each None when there is none."""
     authors = tuple(note for note in notes if note.relator == "aut")
     others = tuple(note for note in notes if note.relator != "aut")
-    groups = []
-    if authors:
-        heading = labels.about_authors if len(authors) == 1 else labels.about_authors_plural
-        groups.append(AboutPeople(heading, authors))
-    if others:
-        heading = labels.about_contributors if len(others) == 1 else labels.about_contributors_plural
-        groups.append(AboutPeople(heading, others))
-    return tuple(groups)
+    return _group(authors, "about_authors", labels), _group(others, "about_contributors", labels)
+
+
+def _group(notes: tuple[ContributorNote, ...], label: str, labels: Labels) -> AboutPeople | None:
+    if not notes:
+        return None
+    return AboutPeople(getattr(labels, counted_name(label, len(notes))), notes)
 
 
 __all__ = ["AboutPeople", "about_people"]
