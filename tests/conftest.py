@@ -18,9 +18,14 @@ def copy_mini(parent: Path, *, more_glosses: str = "") -> Path:
     target = parent / "mini"
     shutil.copytree(MINI, target)
     if more_glosses:
-        with (target / "apparatus" / "glosses.yaml").open("a", encoding="utf-8") as out:
-            out.write(more_glosses)
+        add_glosses(target, more_glosses)
     return target
+
+
+def add_glosses(root: Path, items: str) -> None:
+    """Append ``items`` (YAML list items) to the edition's apparatus/glosses.yaml (it ends in its glosses)."""
+    with (root / "apparatus" / "glosses.yaml").open("a", encoding="utf-8") as out:
+        out.write(items)
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

@@ -17,7 +17,7 @@ from edition.writers.pdf.templates import environment
 from edition.writers.pdf.view import book_view
 from edition.writers.tei import tei_bytes
 from edition.writers.web import build_web
-from tests.conftest import replace_in
+from tests.conftest import add_glosses, replace_in
 from tests.writers.epub.epub_lint import epubcheck, epubcheck_problems
 
 XHTML = {"h": "http://www.w3.org/1999/xhtml"}
@@ -32,8 +32,7 @@ def _headed(mini: Path) -> Edition:
         "front_matter:",
         "  - siglum: B\n    description: A later printing (a fixture)\nfront_matter:",
     )
-    with (mini / "apparatus/glosses.yaml").open("a", encoding="utf-8") as out:
-        out.write("  - id: on-heading\n    lemma: A first section\n    note: A gloss on a heading.\n")
+    add_glosses(mini, "  - id: on-heading\n    lemma: A first section\n    note: A gloss on a heading.\n")
     other = mini / "apparatus/other.yaml"
     text = other.read_text(encoding="utf-8")
     text = text.replace(

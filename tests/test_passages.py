@@ -18,6 +18,7 @@ from edition.writers.epub import build_epub
 from edition.writers.pdf.templates import environment
 from edition.writers.pdf.view import book_view
 from edition.writers.web import build_web
+from tests.conftest import add_glosses
 
 XHTML = {"h": "http://www.w3.org/1999/xhtml"}
 ORIGIN = Origin("apparatus/glosses.yaml", 3, 5)
@@ -32,8 +33,7 @@ PASSAGE_GLOSS = """  - id: passage
 
 
 def _with(mini: Path, glosses: str = "", other: tuple[str, str] | None = None) -> list[Diagnostic]:
-    with (mini / "apparatus/glosses.yaml").open("a", encoding="utf-8") as out:
-        out.write(glosses)
+    add_glosses(mini, glosses)
     if other is not None:
         path = mini / "apparatus/other.yaml"
         text = path.read_text(encoding="utf-8")

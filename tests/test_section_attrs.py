@@ -13,7 +13,7 @@ from edition.resolve import check_edition
 from edition.writers.epub import build_epub
 from edition.writers.pdf.templates import environment
 from edition.writers.pdf.view import book_view
-from tests.conftest import replace_in
+from tests.conftest import add_glosses, replace_in
 
 SIGNED = (
     '{short_title="First" author="Ada Author" signature="A. A." dateline="London, 30th January, 1888" '
@@ -94,12 +94,7 @@ def test_the_epub_signs_it_with_a_machine_readable_date(mini: Path, tmp_path: Pa
 
 
 def test_a_lemma_found_only_in_a_heading_anchors_there(mini: Path) -> None:
-    glosses = mini / "apparatus/glosses.yaml"
-    glosses.write_text(
-        glosses.read_text(encoding="utf-8")
-        + "  - id: on-heading\n    lemma: A first section\n    note: x.\n",
-        encoding="utf-8",
-    )
+    add_glosses(mini, "  - id: on-heading\n    lemma: A first section\n    note: x.\n")
     result = check_edition(mini)
     assert result.edition is not None and not result.diagnostics, result.diagnostics
     edition = result.edition
@@ -120,12 +115,10 @@ def test_a_lemma_found_only_in_a_heading_anchors_there(mini: Path) -> None:
 
 def test_in_heading_anchors_in_the_heading_words_a_paragraph_has_too(mini: Path) -> None:
     _article(mini, "## A second section", "## Stalin again")
-    glosses = mini / "apparatus/glosses.yaml"
-    text = glosses.read_text(encoding="utf-8")
-    glosses.write_text(
-        text + "  - id: again\n    lemma: Stalin again\n    note: x.\n"
+    add_glosses(
+        mini,
+        "  - id: again\n    lemma: Stalin again\n    note: x.\n"
         "  - id: heading-again\n    lemma: Stalin again\n    in: heading\n    note: y.\n",
-        encoding="utf-8",
     )
     result = check_edition(mini)
     assert result.edition is not None and not result.diagnostics, result.diagnostics
@@ -135,23 +128,14 @@ def test_in_heading_anchors_in_the_heading_words_a_paragraph_has_too(mini: Path)
 
 
 def test_an_unknown_place_for_a_lemma_is_a_located_error(mini: Path) -> None:
-    glosses = mini / "apparatus/glosses.yaml"
-    glosses.write_text(
-        glosses.read_text(encoding="utf-8")
-        + "  - id: on-heading\n    lemma: A first section\n    in: title\n    note: x.\n",
-        encoding="utf-8",
-    )
+    add_glosses(mini, "  - id: on-heading\n    lemma: A first section\n    in: title\n    note: x.\n")
     (problem,) = [d for d in check_edition(mini).diagnostics if d.severity == "error"]
     assert problem.code == "bad-value" and "in: heading" in (problem.hint or "")
-    assert problem.line == len(glosses.read_text(encoding="utf-8").splitlines()) - 1
+    assert problem.line == len((mini / "apparatus/glosses.yaml").read_text(encoding="utf-8").splitlines()) - 1
 
 
 def test_a_lemma_in_no_heading_is_still_not_found(mini: Path) -> None:
-    glosses = mini / "apparatus/glosses.yaml"
-    glosses.write_text(
-        glosses.read_text(encoding="utf-8") + "  - id: nowhere\n    lemma: A third section\n    note: x.\n",
-        encoding="utf-8",
-    )
+    add_glosses(mini, "  - id: nowhere\n    lemma: A third section\n    note: x.\n")
     (problem,) = [d for d in check_edition(mini).diagnostics if d.severity == "error"]
     assert problem.code == "lemma-not-found"
 
@@ -159,12 +143,7 @@ def test_a_lemma_in_no_heading_is_still_not_found(mini: Path) -> None:
 def test_a_gloss_on_a_subsection_heading_of_the_second_edition_anchors_in_it(tmp_path: Path) -> None:
     root = tmp_path / "manifesto"
     shutil.copytree(Path(__file__).parent / "fixtures" / "manifesto", root)
-    glosses = root / "apparatus/glosses.yaml"
-    glosses.write_text(
-        glosses.read_text(encoding="utf-8")
-        + "  - id: feudal-socialism\n    lemma: Feudal Socialism\n    note: x.\n",
-        encoding="utf-8",
-    )
+    add_glosses(root, "  - id: feudal-socialism\n    lemma: Feudal Socialism\n    note: x.\n")
     result = check_edition(root)
     assert result.edition is not None and not result.diagnostics, result.diagnostics
     (section,) = [s for s in result.edition.sections if s.title == "III. Socialist and Communist Literature"]
@@ -239,12 +218,10 @@ def test_attributes_on_headings_outside_the_copy_texts_sections_are_reported_whe
         "Opening words [@trotsky-1937]. See [[policeman]].\n\n{id=context}\n## The context\n\nMore words.\n",
         encoding="utf-8",
     )
-    glosses = mini / "apparatus/glosses.yaml"
-    glosses.write_text(
-        glosses.read_text(encoding="utf-8")
-        + "  - id: with-heading\n    lemma: quotes a page\n    note: |\n      A note.\n\n"
+    add_glosses(
+        mini,
+        "  - id: with-heading\n    lemma: quotes a page\n    note: |\n      A note.\n\n"
         '      {short_title="x"}\n      ### Its heading\n\n      More.\n',
-        encoding="utf-8",
     )
     _article(
         mini,
@@ -253,7 +230,9 @@ def test_attributes_on_headings_outside_the_copy_texts_sections_are_reported_whe
     )
     result = check_edition(mini)
     problems = [d for d in result.diagnostics if d.code == "unsupported-attributes"]
-    note_line = glosses.read_text(encoding="utf-8").splitlines().index('      {short_title="x"}') + 1
+    note_line = (mini / "apparatus/glosses.yaml").read_text(encoding="utf-8").splitlines().index(
+        '      {short_title="x"}'
+    ) + 1
     assert sorted((d.severity, f"{d.path}:{d.line}") for d in problems) == [
         ("warning", f"apparatus/glosses.yaml:{note_line}"),
         ("warning", "front/introduction.md:3"),
